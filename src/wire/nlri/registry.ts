@@ -1,0 +1,39 @@
+/**
+ * The NLRI registry: one explicit list of family codecs, checked for duplicates at load.
+ * A family with no codec decodes its whole NLRI field to one UnknownNlri.
+ */
+import type { NlriCodec } from './codec.js';
+import { type FamilyKey, familyName, familyOf } from './family.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of codecs, each typed on its own
+type AnyCodec = NlriCodec<any>;
+
+/** Every NLRI codec bgpknife has. */
+const CODECS: readonly AnyCodec[] = [];
+
+const BY_FAMILY = new Map<FamilyKey, AnyCodec>();
+const BY_KIND = new Map<string, AnyCodec>();
+for (const c of CODECS) {
+  for (const f of c.families) {
+    if (BY_FAMILY.has(f)) {
+      const { afi, safi } = familyOf(f);
+      throw new Error(`two NLRI codecs for ${familyName(afi, safi)}`);
+    }
+    BY_FAMILY.set(f, c);
+  }
+  if (BY_KIND.has(c.kind)) throw new Error(`duplicate NLRI kind ${c.kind}`);
+  BY_KIND.set(c.kind, c);
+}
+
+export function nlriCodec(family: FamilyKey): AnyCodec | undefined {
+  return BY_FAMILY.get(family);
+}
+
+export function nlriCodecByKind(kind: string): AnyCodec | undefined {
+  return BY_KIND.get(kind);
+}
+
+/** Families with a codec. */
+export function knownFamilies(): FamilyKey[] {
+  return [...BY_FAMILY.keys()];
+}
