@@ -144,7 +144,10 @@ export class TestPeer {
   }
 
   private handleOpen(socket: net.Socket, open: Buffer): void {
-    if (open[18] !== 1) return this.finish(false, `first message is type ${open[18]}, not OPEN`);
+    if (open[18] !== 1) {
+      this.finish(false, `first message is type ${open[18]}, not OPEN`);
+      return;
+    }
     socket.write(echoOpen(open, this.opts.asn, this.opts.sendUnknownCapability));
     socket.write(KEEPALIVE);
     if (this.opts.sendUnknownMessage) socket.write(Buffer.from(`${'ff'.repeat(16)}0013ff`, 'hex'));
