@@ -25,12 +25,21 @@ export interface LogOptions {
 
 /** Replace control characters so peer text cannot forge lines or terminal escapes. */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 }
 
 export function formatLine(opts: Pick<LogOptions, 'json' | 'now'>, e: LogEvent): string {
   if (opts.json) {
-    return JSON.stringify({ time: opts.now().toISOString(), level: e.level, source: e.source, message: e.message, ...e.fields });
+    return JSON.stringify({
+      time: opts.now().toISOString(),
+      level: e.level,
+      source: e.source,
+      message: e.message,
+      ...e.fields,
+    });
   }
   const fields = e.fields
     ? Object.entries(e.fields)
@@ -57,11 +66,20 @@ export function startLogging(opts: LogOptions): () => void {
   };
   const onProblem = (m: unknown) => {
     const p = m as ProblemEvent;
-    emit({ level: 'warning', source: p.source, message: p.message, fields: p.peer ? { peer: p.peer } : undefined });
+    emit({
+      level: 'warning',
+      source: p.source,
+      message: p.message,
+      fields: p.peer ? { peer: p.peer } : undefined,
+    });
   };
   const onMessage = (m: unknown) => {
     const x = m as MessageEvent;
-    emit({ level: 'debug', source: 'wire', message: `${x.peer} ${x.direction} type ${x.type} (${x.bytes} bytes)` });
+    emit({
+      level: 'debug',
+      source: 'wire',
+      message: `${x.peer} ${x.direction} type ${x.type} (${x.bytes} bytes)`,
+    });
   };
   CHANNELS.log.subscribe(onLog);
   CHANNELS.sessionState.subscribe(onState);

@@ -6,7 +6,13 @@ import { publishLog, publishProblem, publishState } from '../../src/observe/chan
 describe('daemon log', () => {
   it('writes subscribed events at or above the level, as JSON lines that always parse', () => {
     const lines: string[] = [];
-    const stop = startLogging({ level: 'info', json: true, packets: false, write: (l) => lines.push(l), now: () => new Date(0) });
+    const stop = startLogging({
+      level: 'info',
+      json: true,
+      packets: false,
+      write: (l) => lines.push(l),
+      now: () => new Date(0),
+    });
     publishLog({ level: 'debug', source: 't', message: 'hidden' });
     publishState({ peer: '192.0.2.1', from: 'open-confirm', to: 'established' });
     publishProblem({ source: 'api', message: 'bad "command"\n{', peer: '192.0.2.1' });
@@ -22,7 +28,13 @@ describe('daemon log', () => {
   it('makes peer text printable in text mode (no forged lines or terminal escapes)', () => {
     assert.equal(printable('host\nname\u001b[31m'), 'host\\x0aname\\x1b[31m');
     const lines: string[] = [];
-    const stop = startLogging({ level: 'debug', json: false, packets: false, write: (l) => lines.push(l), now: () => new Date(0) });
+    const stop = startLogging({
+      level: 'debug',
+      json: false,
+      packets: false,
+      write: (l) => lines.push(l),
+      now: () => new Date(0),
+    });
     publishLog({ level: 'info', source: 'peer', message: 'hostname evil\nFAKE LINE' });
     stop();
     assert.equal(lines.length, 1);
