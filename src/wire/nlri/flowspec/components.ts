@@ -125,23 +125,3 @@ const NAMES_IPV6: Readonly<Record<number, string>> = {
 export function componentName(afi: number, type: number): string | undefined {
   return (afi === 2 ? NAMES_IPV6 : NAMES_IPV4)[type];
 }
-
-/**
- * The largest value ExaBGP's configuration accepts per type, and the value sizes it encodes
- * with: protocol, ICMP and DSCP in 1 byte; ports, flags, length and fragment in 1 or 2;
- * the flow label in 1, 2 or 4.
- */
-export const VALUE_LIMITS: Readonly<Record<number, { readonly max: number; readonly maxBytes: 1 | 2 | 4 }>> =
-  {
-    3: { max: 0xff, maxBytes: 1 },
-    4: { max: 0xffff, maxBytes: 2 },
-    5: { max: 0xffff, maxBytes: 2 },
-    6: { max: 0xffff, maxBytes: 2 },
-    7: { max: 0xff, maxBytes: 1 },
-    8: { max: 0xff, maxBytes: 1 },
-    9: { max: 0xffff, maxBytes: 2 },
-    10: { max: 0xffff, maxBytes: 2 },
-    11: { max: 0x3f, maxBytes: 1 },
-    12: { max: 0xffff, maxBytes: 2 },
-    13: { max: 0xfffff, maxBytes: 4 },
-  };

@@ -262,3 +262,35 @@ export function makeFlowNlri(
   const family = familyKey(afi, rd ? SAFI.FLOW_VPN : SAFI.FLOW);
   return rd ? { kind: 'flow', family, rd, components: sorted } : { kind: 'flow', family, components: sorted };
 }
+
+/** One `name value` pair of a match block or API line, value text as written. */
+export interface FlowMatch {
+  readonly name: string;
+  readonly value: string;
+}
+
+/**
+ * A FlowSpec NLRI from a rule's match pairs (configuration `match { ... }` or the words of an
+ * API `flow` line). The prefixes decide the family; without one, a name only IPv6 has
+ * (next-header, traffic-class, flow-label) makes it IPv6, else IPv4. With an RD it is flow-vpn.
+ * Like ExaBGP, protocol and next-header are both type 3 whatever the family.
+ */
+export function flowFromMatches(matches: readonly FlowMatch[], rd?: RouteDistinguisher): FlowNlri {
+  const prefixes: { afi: 1 | 2; component: FlowPrefix }[] = [];
+  const others: { type: number; value: string; afi?: 1 | 2 }[] = [];
+  for (const { name, value } of matches) {
+    const entry = FLOW_COMPONENT_NAMES[name];
+    if (!entry) throw syntax(`'${name}' is not a FlowSpec match`);
+    if (entry.type <= 2) prefixes.push(parseFlowPrefix(entry.type as FlowPrefixType, value.trim()));
+    else others.push({ type: entry.type, value, ...(entry.afi ? { afi: entry.afi } : {}) });
+  }
+  const afi: 1 | 2 = prefixes[0]?.afi ?? (others.some((o) => o.afi === 2) ? 2 : 1);
+  if (prefixes.some((p) => p.afi !== afi)) throw syntax('IPv4 and IPv6 prefixes cannot be mixed in one flow');
+  const components: FlowComponent[] = [
+    ...prefixes.map((p) => p.component),
+    ...others.map(({ type, value }) =>
+      flowComponent(type as FlowOperatorType, parseFlowTerms(type, afi, value)),
+    ),
+  ];
+  return makeFlowNlri(afi, components, rd);
+}
