@@ -180,3 +180,34 @@ describe('FlowSpec: conf-flow.msg rules read as their comments say', () => {
     assert.ok(matched >= 9, `${matched} comments matched`);
   });
 });
+
+describe('FlowSpec: API tests, JSON of each raw message (ExaBGP 6.0 dialect, same flow objects)', () => {
+  const api = corpusPath('exabgp', 'main', 'api');
+  const files = api ? readdirSync(api).filter((f) => /^api-.*flow.*\.ci$/.test(f)) : [];
+  for (const f of files) {
+    it(f, () => {
+      let compared = 0;
+      let raw: Buffer | undefined;
+      for (const line of readFileSync(join(api!, f), 'utf8').split('\n')) {
+        const kind = /^[A-Z]?\d+:(raw|json):/.exec(line)?.[1];
+        if (kind === 'raw') raw = hexBytes(line.slice(line.indexOf(':raw:') + 5));
+        if (kind !== 'json' || !raw) continue;
+        const update = JSON.parse(line.slice(line.indexOf(':json:') + 6)).neighbor.message.update ?? {};
+        for (const part of mpParts(raw)) {
+          if (!FLOW_SAFIS.has(part.safi) || part.nlri.length === 0) continue;
+          const name = `${part.afi === 2 ? 'ipv6' : 'ipv4'} ${part.safi === 134 ? 'flow-vpn' : 'flow'}`;
+          const nh = nextHopText(part.nextHop);
+          const expected = part.reach
+            ? update.announce?.[name]?.[nh ?? 'no-nexthop']
+            : update.withdraw?.[name];
+          assert.deepEqual(
+            decodeAll(part).map((n) => flowJson(n, part.reach ? nh : undefined)),
+            expected,
+          );
+          compared++;
+        }
+      }
+      assert.ok(compared > 0);
+    });
+  }
+});
