@@ -4,12 +4,13 @@
  */
 import type { NlriCodec } from './codec.js';
 import { type FamilyKey, familyName, familyOf } from './family.js';
+import { FLOW_CODEC } from './flowspec/codec.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of codecs, each typed on its own
 type AnyCodec = NlriCodec<any>;
 
 /** Every NLRI codec bgpknife has. */
-const CODECS: readonly AnyCodec[] = [];
+const CODECS: readonly AnyCodec[] = [FLOW_CODEC];
 
 const BY_FAMILY = new Map<FamilyKey, AnyCodec>();
 const BY_KIND = new Map<string, AnyCodec>();
