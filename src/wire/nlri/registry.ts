@@ -3,13 +3,14 @@
  * A family with no codec decodes its whole NLRI field to one UnknownNlri.
  */
 import type { NlriCodec } from './codec.js';
+import { evpnCodec } from './evpn/index.js';
 import { type FamilyKey, familyName, familyOf } from './family.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of codecs, each typed on its own
 type AnyCodec = NlriCodec<any>;
 
 /** Every NLRI codec bgpknife has. */
-const CODECS: readonly AnyCodec[] = [];
+const CODECS: readonly AnyCodec[] = [evpnCodec];
 
 const BY_FAMILY = new Map<FamilyKey, AnyCodec>();
 const BY_KIND = new Map<string, AnyCodec>();
