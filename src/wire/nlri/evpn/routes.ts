@@ -178,24 +178,28 @@ function encodeBody(w: Writer, n: EvpnRoute): void {
       encodeEsi(w, n.esi);
       w.u32(n.etag);
       encodeLabels(w, n.labels);
-      return;
+      break;
     case 'mac-ip':
-      return encodeMacIp(w, n);
+      encodeMacIp(w, n);
+      break;
     case 'multicast':
       encodeRd(w, n.rd);
       w.u32(n.etag);
-      return encodeSizedAddress(w, n.ip);
+      encodeSizedAddress(w, n.ip);
+      break;
     case 'segment':
       encodeRd(w, n.rd);
       encodeEsi(w, n.esi);
-      return encodeSizedAddress(w, n.ip);
+      encodeSizedAddress(w, n.ip);
+      break;
     case 'prefix':
-      return encodePrefix(w, n);
+      encodePrefix(w, n);
+      break;
     case 'unknown':
       w.bytes(n.raw);
-      return;
+      break;
     default:
-      return assertNever(n, 'EVPN route');
+      assertNever(n, 'EVPN route');
   }
 }
 
