@@ -5,12 +5,14 @@
 import type { NlriCodec } from './codec.js';
 import { evpnCodec } from './evpn/index.js';
 import { type FamilyKey, familyName, familyOf } from './family.js';
+import { mupCodec } from './mup/index.js';
+import { mvpnCodec } from './mvpn/index.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of codecs, each typed on its own
 type AnyCodec = NlriCodec<any>;
 
 /** Every NLRI codec bgpknife has. */
-const CODECS: readonly AnyCodec[] = [evpnCodec];
+const CODECS: readonly AnyCodec[] = [evpnCodec, mupCodec, mvpnCodec];
 
 const BY_FAMILY = new Map<FamilyKey, AnyCodec>();
 const BY_KIND = new Map<string, AnyCodec>();

@@ -3,6 +3,8 @@
  * registry.ts when adding a family.
  */
 import type { EvpnNlri } from './evpn/types.js';
+import type { MupNlri } from './mup/types.js';
+import type { MvpnNlri } from './mvpn/types.js';
 import type { UnknownNlri } from './unknown.js';
 
-export type Nlri = UnknownNlri | EvpnNlri;
+export type Nlri = UnknownNlri | EvpnNlri | MupNlri | MvpnNlri;
