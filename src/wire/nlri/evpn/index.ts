@@ -11,6 +11,10 @@
  *
  * Route types 1 to 5 are parsed (routes.ts); any other type is kept whole and shown as ExaBGP
  * does, { "code", "parsed": false, "raw" }.
+ *
+ * RFC 7606 §5.4: a speaker "MUST handle routes with unrecognized NLRI types within that address
+ * family by discarding them". Decoding them to `route: 'unknown'` (not an error) lets the UPDATE
+ * layer discard them from route selection while still showing them as ExaBGP does.
  */
 import type { Reader } from '../../buf/reader.js';
 import type { Writer } from '../../buf/writer.js';

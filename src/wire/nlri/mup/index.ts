@@ -14,6 +14,10 @@
  *
  * Architecture 1 (3gpp-5g) route types 1 to 4 are parsed (routes.ts); anything else is kept
  * whole and shown as { "arch", "code", "raw" }.
+ *
+ * RFC 7606 §5.4: a speaker "MUST handle routes with unrecognized NLRI types within that address
+ * family by discarding them". Decoding them to `route: 'unknown'` (not an error) lets the UPDATE
+ * layer discard them from route selection while still showing them as ExaBGP does.
  */
 import type { Reader } from '../../buf/reader.js';
 import type { Writer } from '../../buf/writer.js';

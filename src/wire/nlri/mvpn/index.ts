@@ -11,6 +11,10 @@
  *
  * Route types 5, 6 and 7 are parsed (routes.ts), as in ExaBGP 5.0.13; the others are kept
  * whole and shown as { "code", "parsed": false, "raw" }.
+ *
+ * RFC 7606 §5.4: a speaker "MUST handle routes with unrecognized NLRI types within that address
+ * family by discarding them". Decoding them to `route: 'unknown'` (not an error) lets the UPDATE
+ * layer discard them from route selection while still showing them as ExaBGP does.
  */
 import type { Reader } from '../../buf/reader.js';
 import type { Writer } from '../../buf/writer.js';

@@ -17,6 +17,8 @@
  * A route whose length runs past the NLRI field, or whose fields do not fit that length, is
  * RFC 4271 §6.3 "Invalid Network Field" (3/10); RFC 7606 §5.3 tells the UPDATE decoder what to
  * do with it (the NLRI field cannot be split further, so no treat-as-withdraw).
+ * INTEROP: ExaBGP 5.0.13 raises 3/5 for some of these (bad IP or MAC length in EVPN, bad MVPN
+ * lengths); bgpknife uses 3/10 for every malformed typed NLRI, each with its own errorCode.
  */
 import { type Reader, SHORT_NLRI } from '../../buf/reader.js';
 import { NotifyError } from '../../error.js';
