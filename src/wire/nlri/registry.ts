@@ -3,14 +3,17 @@
  * A family with no codec decodes its whole NLRI field to one UnknownNlri.
  */
 import type { NlriCodec } from './codec.js';
+import { evpnCodec } from './evpn/index.js';
 import { type FamilyKey, familyName, familyOf } from './family.js';
 import { FLOW_CODEC } from './flowspec/codec.js';
+import { mupCodec } from './mup/index.js';
+import { mvpnCodec } from './mvpn/index.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of codecs, each typed on its own
 type AnyCodec = NlriCodec<any>;
 
 /** Every NLRI codec bgpknife has. */
-const CODECS: readonly AnyCodec[] = [FLOW_CODEC];
+const CODECS: readonly AnyCodec[] = [FLOW_CODEC, evpnCodec, mupCodec, mvpnCodec];
 
 const BY_FAMILY = new Map<FamilyKey, AnyCodec>();
 const BY_KIND = new Map<string, AnyCodec>();
