@@ -86,8 +86,9 @@ function srv6SidJson(n: BgpLsParsedNlri, out: JsonObject): void {
     else if (d.tlv === 'srv6-sid') sid['srv6-sid'] = d.sid;
     else {
       const key = `generic-tlv-${d.type}`;
-      const list = (sid[key] ??= []) as JsonValue[];
+      const list = (sid[key] as JsonValue[] | undefined) ?? [];
       list.push(hex0x(d.raw));
+      sid[key] = list;
     }
   }
   out['srv6-sid-descriptors'] = sid;
