@@ -10,9 +10,10 @@
  *   //                      Value (variable)                       //    ... repeated
  *   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  *
- * RFC 9552 §8.2.2: "A BGP-LS Attribute with errors ... MUST be handled as 'Attribute Discard'"
- * — hence onError. TLVs ExaBGP 5.0 does not decode are kept whole and shown as
- * "generic-lsid-<type>": ["0x..."], merged per type, as ExaBGP does.
+ * RFC 9552 §8.2.2 has a malformed BGP-LS Attribute handled with RFC 7606's "attribute discard"
+ * approach (the routes stay, the attribute goes) — hence onError. TLVs ExaBGP 5.0 does not
+ * decode are kept whole and shown as "generic-lsid-<type>": ["0x..."], merged per type, as
+ * ExaBGP does.
  *
  * JSON note: ExaBGP writes some members once per TLV (a repeated "sr-adj" or
  * "remote-te-router-id"), which a JSON parser reduces to the last; this object keeps the same

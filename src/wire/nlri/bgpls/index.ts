@@ -96,6 +96,8 @@ function decodeBody(body: Buffer, nlriType: number, family: Family, pathId: numb
   }
   if (body.length - pos < FIXED_BYTES)
     throw nlriError('bgp-ls-truncated', 'BGP-LS NLRI shorter than 9 bytes');
+  // INTEROP: ExaBGP 5.0 rejects Protocol-IDs other than 1-6 and 227 with 3/10; RFC 9552 §5.2
+  // has an IANA registry that grows (7 is BGP, RFC 9086), so any value is accepted here.
   const protocolId = body[pos]!;
   const identifier = body.readBigUInt64BE(pos + 1);
   const tlvs = splitTlvs(body.subarray(pos + FIXED_BYTES), MAX_DESCRIPTOR_TLVS, 'BGP-LS NLRI');
