@@ -2,6 +2,7 @@
  * The NLRI registry: one explicit list of family codecs, checked for duplicates at load.
  * A family with no codec decodes its whole NLRI field to one UnknownNlri.
  */
+import { bgplsNlriCodec } from './bgpls/index.js';
 import type { NlriCodec } from './codec.js';
 import { evpnCodec } from './evpn/index.js';
 import { type FamilyKey, familyName, familyOf } from './family.js';
@@ -13,7 +14,7 @@ import { mvpnCodec } from './mvpn/index.js';
 type AnyCodec = NlriCodec<any>;
 
 /** Every NLRI codec bgpknife has. */
-const CODECS: readonly AnyCodec[] = [FLOW_CODEC, evpnCodec, mupCodec, mvpnCodec];
+const CODECS: readonly AnyCodec[] = [FLOW_CODEC, evpnCodec, mupCodec, mvpnCodec, bgplsNlriCodec];
 
 const BY_FAMILY = new Map<FamilyKey, AnyCodec>();
 const BY_KIND = new Map<string, AnyCodec>();
