@@ -34,16 +34,13 @@ export function formatIPv6(b: Uint8Array, off = 0, len = 16): string {
     const lo = 2 * i + 1 < len ? b[off + 2 * i + 1]! : 0;
     words[i] = (hi << 8) | lo;
   }
-  // IPv4-mapped addresses print with a dotted quad, as other tools do.
-  if (
-    words[0] === 0 &&
-    words[1] === 0 &&
-    words[2] === 0 &&
-    words[3] === 0 &&
-    words[4] === 0 &&
-    words[5] === 0xffff
-  ) {
-    return `::ffff:${DEC[words[6]! >>> 8]}.${DEC[words[6]! & 0xff]}.${DEC[words[7]! >>> 8]}.${DEC[words[7]! & 0xff]}`;
+  // INTEROP: ExaBGP prints with the C library's inet_ntop, which writes IPv4-mapped
+  // (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d, except :: and ::1) addresses with a
+  // dotted quad; do the same so JSON matches.
+  if (words[0] === 0 && words[1] === 0 && words[2] === 0 && words[3] === 0 && words[4] === 0) {
+    const quad = `${DEC[words[6]! >>> 8]}.${DEC[words[6]! & 0xff]}.${DEC[words[7]! >>> 8]}.${DEC[words[7]! & 0xff]}`;
+    if (words[5] === 0xffff) return `::ffff:${quad}`;
+    if (words[5] === 0 && (words[6] !== 0 || words[7]! > 1)) return `::${quad}`;
   }
   // Longest run of zero words (length >= 2) becomes '::' (RFC 5952 §4.2).
   let bestStart = -1;
