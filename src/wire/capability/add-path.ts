@@ -13,7 +13,7 @@
 import type { Reader } from '../buf/reader.js';
 import type { Writer } from '../buf/writer.js';
 import type { JsonObject } from '../json.js';
-import { type CapabilityCodec, familySlash } from './codec.js';
+import { BAD_CAPABILITY, type CapabilityCodec, familySlash } from './codec.js';
 
 /** RFC 7911 §4: 1 receive, 2 send, 3 both. */
 export const ADD_PATH = { RECEIVE: 1, SEND: 2, BOTH: 3 } as const;
@@ -48,7 +48,8 @@ export const addPath: CapabilityCodec<AddPathCapability> = {
   kind: 'add-path',
   name: 'add-path',
   decode(r: Reader): AddPathCapability {
-    if (r.remaining % ENTRY_BYTES !== 0) r.fail(`add-path capability of ${r.remaining} bytes`);
+    if (r.remaining % ENTRY_BYTES !== 0)
+      r.fail(`add-path capability of ${r.remaining} bytes`, BAD_CAPABILITY);
     const families: AddPathEntry[] = [];
     // Bounded: the value is at most 255 bytes, so at most 63 entries.
     while (!r.done) families.push({ afi: r.u16(), safi: r.u8(), sendReceive: r.u8() });

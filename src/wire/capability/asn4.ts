@@ -11,7 +11,7 @@
 import type { Reader } from '../buf/reader.js';
 import type { Writer } from '../buf/writer.js';
 import type { JsonObject } from '../json.js';
-import { type CapabilityCodec, lastOf } from './codec.js';
+import { BAD_CAPABILITY, type CapabilityCodec, lastOf } from './codec.js';
 
 export interface Asn4Capability {
   readonly kind: 'asn4';
@@ -27,7 +27,7 @@ export const asn4: CapabilityCodec<Asn4Capability> = {
   name: 'asn4',
   decode(r: Reader): Asn4Capability {
     // RFC 6793 §3: the value field is always the 4-octet AS number.
-    if (r.remaining !== 4) r.fail(`asn4 capability of ${r.remaining} bytes, not 4`);
+    if (r.remaining !== 4) r.fail(`asn4 capability of ${r.remaining} bytes, not 4`, BAD_CAPABILITY);
     return { kind: 'asn4', asn: r.u32() };
   },
   encode(w: Writer, v: Asn4Capability): void {

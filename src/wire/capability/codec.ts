@@ -13,7 +13,7 @@
  *   +------------------------------+
  */
 import { isUtf8 } from 'node:buffer';
-import { Reader, SHORT_OPEN } from '../buf/reader.js';
+import type { Reader, ShortRead } from '../buf/reader.js';
 import type { Writer } from '../buf/writer.js';
 import { EncodeError } from '../error.js';
 import type { JsonObject, JsonOptions } from '../json.js';
@@ -40,8 +40,8 @@ export interface CapabilityCodec<T extends CapabilityBase = CapabilityBase> {
   json(values: readonly T[], opts: JsonOptions): JsonObject;
 }
 
-/** RFC 5492 §4: a capability value is at most 255 bytes (1-octet length). */
-export const MAX_CAPABILITY_VALUE_BYTES = 255;
+/** A capability value of the wrong shape: OPEN Message Error, unspecific (2/0), as ExaBGP. */
+export const BAD_CAPABILITY: ShortRead = { code: 2, subcode: 0, errorCode: 'capability-malformed' };
 
 /** ExaBGP's "afi/safi" spelling used inside capability JSON ("ipv4/unicast"). */
 export function familySlash(afi: number, safi: number): string {
@@ -53,11 +53,6 @@ export function lastOf<T>(values: readonly T[]): T {
   return values[values.length - 1]!;
 }
 
-/** A reader over a value for tests and tools that hold the bytes alone (errors are 2/0). */
-export function valueReader(value: Uint8Array): Reader {
-  return Reader.of(value, SHORT_OPEN);
-}
-
 /**
  * Read a 1-octet length and that many bytes of UTF-8 text. The peer controls these bytes:
  * text that is not valid UTF-8 is an OPEN error (2/0), never an exception of another type.
@@ -65,7 +60,7 @@ export function valueReader(value: Uint8Array): Reader {
 export function readLengthPrefixedUtf8(r: Reader, what: string): string {
   const length = r.u8();
   const bytes = r.bytes(length, what);
-  if (!isUtf8(bytes)) r.fail(`${what} is not valid UTF-8`);
+  if (!isUtf8(bytes)) r.fail(`${what} is not valid UTF-8`, BAD_CAPABILITY);
   return bytes.toString('utf8');
 }
 

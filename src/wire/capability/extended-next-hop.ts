@@ -16,7 +16,7 @@ import type { Reader } from '../buf/reader.js';
 import type { Writer } from '../buf/writer.js';
 import type { JsonObject } from '../json.js';
 import { afiName } from '../nlri/family.js';
-import { type CapabilityCodec, familySlash } from './codec.js';
+import { BAD_CAPABILITY, type CapabilityCodec, familySlash } from './codec.js';
 
 export interface ExtendedNextHopEntry {
   readonly afi: number;
@@ -36,7 +36,8 @@ export const extendedNextHop: CapabilityCodec<ExtendedNextHopCapability> = {
   kind: 'extended-next-hop',
   name: 'nexthop',
   decode(r: Reader): ExtendedNextHopCapability {
-    if (r.remaining % ENTRY_BYTES !== 0) r.fail(`extended next-hop capability of ${r.remaining} bytes`);
+    if (r.remaining % ENTRY_BYTES !== 0)
+      r.fail(`extended next-hop capability of ${r.remaining} bytes`, BAD_CAPABILITY);
     const entries: ExtendedNextHopEntry[] = [];
     // Bounded: the value is at most 255 bytes, so at most 42 entries.
     while (!r.done) entries.push({ afi: r.u16(), safi: r.u16(), nextHopAfi: r.u16() });

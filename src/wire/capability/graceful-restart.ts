@@ -19,7 +19,7 @@ import type { Reader } from '../buf/reader.js';
 import type { Writer } from '../buf/writer.js';
 import { EncodeError } from '../error.js';
 import type { JsonObject, JsonValue } from '../json.js';
-import { type CapabilityCodec, familySlash, lastOf } from './codec.js';
+import { BAD_CAPABILITY, type CapabilityCodec, familySlash, lastOf } from './codec.js';
 
 /** RFC 4724 §3 Restart Flags: R (restarting); RFC 8538 §2: N (notification support). */
 export const GR_RESTART_FLAG = { RESTART: 0x8, NOTIFICATION: 0x4 } as const;
@@ -51,7 +51,7 @@ export const gracefulRestart: CapabilityCodec<GracefulRestartCapability> = {
   name: 'graceful-restart',
   decode(r: Reader): GracefulRestartCapability {
     if (r.remaining < HEADER_BYTES || (r.remaining - HEADER_BYTES) % ENTRY_BYTES !== 0) {
-      r.fail(`graceful-restart capability of ${r.remaining} bytes`);
+      r.fail(`graceful-restart capability of ${r.remaining} bytes`, BAD_CAPABILITY);
     }
     const head = r.u16();
     const families: GracefulRestartFamily[] = [];

@@ -10,7 +10,7 @@
 import type { Reader } from '../buf/reader.js';
 import type { Writer } from '../buf/writer.js';
 import type { JsonObject } from '../json.js';
-import { type CapabilityCodec, familySlash } from './codec.js';
+import { BAD_CAPABILITY, type CapabilityCodec, familySlash } from './codec.js';
 
 export interface MultiprotocolCapability {
   readonly kind: 'multiprotocol';
@@ -25,7 +25,8 @@ export const multiprotocol: CapabilityCodec<MultiprotocolCapability> = {
   kind: 'multiprotocol',
   name: 'multiprotocol',
   decode(r: Reader): MultiprotocolCapability {
-    if (r.remaining !== VALUE_BYTES) r.fail(`multiprotocol capability of ${r.remaining} bytes, not 4`);
+    if (r.remaining !== VALUE_BYTES)
+      r.fail(`multiprotocol capability of ${r.remaining} bytes, not 4`, BAD_CAPABILITY);
     const afi = r.u16();
     // RFC 4760 §8: "Reserved ... SHOULD be set to 0 by the sender and ignored by the receiver."
     r.u8();

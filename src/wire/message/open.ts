@@ -25,7 +25,7 @@
  *   | Non-Ext OP Len (255) | Non-Ext OP Type (255) | Extended Opt. Parm. Length (2) |
  *   | Parm. Type (1) | Parameter Length (2) | Parameter Value (variable) | ...
  */
-import { Reader, SHORT_OPEN } from '../buf/reader.js';
+import { Reader, SHORT_OPEN, type ShortRead } from '../buf/reader.js';
 import { Writer } from '../buf/writer.js';
 import { AS_TRANS } from '../capability/asn4.js';
 import { capabilitiesJson, decodeCapability, encodeCapability } from '../capability/registry.js';
@@ -58,6 +58,8 @@ export const OPEN_FIXED_BYTES = 10;
 export const PARAMETER_CAPABILITIES = 2;
 /** RFC 9072 §2: the value of both "Non-Ext OP Len" and "Non-Ext OP Type" in the extended format. */
 const EXTENDED_MARKER = 255;
+/** Lengths that disagree with each other: OPEN Message Error, unspecific (2/0). */
+const OPEN_LENGTH: ShortRead = { code: 2, subcode: 0, errorCode: 'open-length' };
 
 /**
  * Decode an OPEN body (after the 19-byte header). Throws NotifyError: 1/2 when shorter than the
@@ -84,7 +86,7 @@ export function decodeOpen(body: Buffer): Open {
   const holdTimeSeconds = r.u16();
   const routerId = formatIPv4(r.bytes(4));
   const { parameters, extendedParameters } = decodeParameters(r);
-  if (!r.done) r.fail(`${r.remaining} byte(s) after the optional parameters`);
+  if (!r.done) r.fail(`${r.remaining} byte(s) after the optional parameters`, OPEN_LENGTH);
   return { kind: 'open', version, asn, holdTimeSeconds, routerId, parameters, extendedParameters };
 }
 

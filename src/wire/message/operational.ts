@@ -122,6 +122,9 @@ export function decodeOperational(body: Buffer): Operational {
 }
 
 export function encodeOperationalBody(w: Writer, m: Operational): void {
+  if (operationalCategory(m.code) !== m.category) {
+    throw new EncodeError('operational', `operational type ${m.code} is not a ${m.category} message`);
+  }
   w.u16(m.code);
   const lenAt = w.reserve(2);
   if (m.category === 'unknown') {

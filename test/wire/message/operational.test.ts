@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { NotifyError } from '../../../src/wire/error.js';
+import { EncodeError, NotifyError } from '../../../src/wire/error.js';
 import { stringifyJson } from '../../../src/wire/json.js';
 import {
   decodeOperational,
@@ -191,6 +191,24 @@ describe('OPERATIONAL', () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('OPERATIONAL: encoding', () => {
+  it('refuses a value whose type and category disagree', () => {
+    const bad = {
+      kind: 'operational',
+      category: 'query',
+      code: 4,
+      afi: 1,
+      safi: 1,
+      routerId: '1.1.1.1',
+      sequence: 1,
+    } as const;
+    assert.throws(
+      () => encodeOperational(bad),
+      (e: unknown) => e instanceof EncodeError,
     );
   });
 });
