@@ -8,6 +8,8 @@ import type { DecodeContext, EncodeContext } from '../context.js';
 import { EncodeError } from '../error.js';
 import type { JsonObject, JsonOptions } from '../json.js';
 import { ATTR_FLAG, type AttributeCodec } from './codec.js';
+import { mpReachCodec } from './mp-reach.js';
+import { mpUnreachCodec } from './mp-unreach.js';
 import type { Attribute } from './types.js';
 import { decodeUnknownAttribute, encodeUnknownAttribute, unknownAttributeJson } from './unknown.js';
 
@@ -15,7 +17,7 @@ import { decodeUnknownAttribute, encodeUnknownAttribute, unknownAttributeJson } 
 type AnyCodec = AttributeCodec<any>;
 
 /** Every attribute bgpknife understands. Keep in type-code order. */
-const CODECS: readonly AnyCodec[] = [];
+const CODECS: readonly AnyCodec[] = [mpReachCodec, mpUnreachCodec];
 
 const BY_CODE = new Map<number, AnyCodec>();
 const BY_KIND = new Map<string, AnyCodec>();

@@ -4,12 +4,17 @@
  */
 import type { NlriCodec } from './codec.js';
 import { type FamilyKey, familyName, familyOf } from './family.js';
+import { inetCodec } from './inet.js';
+import { labeledCodec } from './labeled.js';
+import { rtcCodec } from './rtc.js';
+import { vplsCodec } from './vpls.js';
+import { vpnCodec } from './vpn.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of codecs, each typed on its own
 type AnyCodec = NlriCodec<any>;
 
 /** Every NLRI codec bgpknife has. */
-const CODECS: readonly AnyCodec[] = [];
+const CODECS: readonly AnyCodec[] = [inetCodec, labeledCodec, vpnCodec, rtcCodec, vplsCodec];
 
 const BY_FAMILY = new Map<FamilyKey, AnyCodec>();
 const BY_KIND = new Map<string, AnyCodec>();
