@@ -58,6 +58,8 @@ export interface DecodedAttributes {
   readonly attributes: Attribute[];
   /** present[code] is 1 when an attribute of that code was kept. */
   readonly present: Uint8Array;
+  /** Codes of kept attributes sent with the Extended Length bit though 255 octets or fewer. */
+  readonly extendedLengthCodes: number[];
 }
 
 /** Decode the attributes in `r` (a reader over exactly the field); soft errors go to `errors`. */
@@ -65,6 +67,7 @@ export function decodeAttributes(r: Reader, ctx: DecodeContext, errors: SoftErro
   const attributes: Attribute[] = [];
   const seen = new Uint8Array(256);
   const present = new Uint8Array(256);
+  const extendedLengthCodes: number[] = [];
   let count = 0;
   while (r.pos < r.end) {
     if (++count > MAX_ATTRIBUTES_PER_UPDATE) {
@@ -96,9 +99,10 @@ export function decodeAttributes(r: Reader, ctx: DecodeContext, errors: SoftErro
     if (a) {
       attributes.push(a);
       present[code] = 1;
+      if (headerBytes === 4 && length <= 0xff) extendedLengthCodes.push(code);
     }
   }
-  return { attributes, present };
+  return { attributes, present, extendedLengthCodes };
 }
 
 function soft(action: SoftErrorAction, attributeCode: number, errorCode: string, message: string): SoftError {

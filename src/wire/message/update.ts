@@ -27,9 +27,11 @@ import { maxMessageBytes } from '../context.js';
 import { NotifyError } from '../error.js';
 import { frameMessage } from '../frame.js';
 import { MESSAGE_TYPE } from '../iana/message-type.js';
+import { ATTR_FLAG } from '../attribute/codec.js';
 import { encodeAttribute } from '../attribute/registry.js';
 import type { Attribute } from '../attribute/types.js';
 import { MP_REACH_CODE } from '../attribute/mp-reach.js';
+import { MP_UNREACH_CODE } from '../attribute/mp-unreach.js';
 import { type FamilyKey, familyKey, IPV4_UNICAST } from '../nlri/family.js';
 import { decodeNlriList, encodeNlriList } from '../nlri/list.js';
 import type { Nlri } from '../nlri/types.js';
@@ -52,6 +54,13 @@ export interface Update {
   readonly errors: readonly SoftError[];
   /** 'treat-as-withdraw' (RFC 7606 §2): every NLRI of this UPDATE must be handled as withdrawn. */
   readonly action: 'ok' | 'treat-as-withdraw';
+  /**
+   * Type codes of attributes to send with the Extended Length bit although they are 255 octets
+   * or fewer (RFC 4271 §4.3 allows either). Absent means "only when needed". Kept from the wire
+   * so a received UPDATE re-encodes exactly; ExaBGP always sets it on its End-of-RIB
+   * MP_UNREACH_NLRI and on generic attributes configured with it.
+   */
+  readonly extendedLengthCodes?: readonly number[];
 }
 
 const IPV4_UNICAST_FAMILY = { afi: AFI.IPV4, safi: SAFI.UNICAST } as const;
@@ -75,12 +84,13 @@ export function decodeUpdate(body: Buffer, ctx: DecodeContext): Update {
   const attributeBytes = r.u16();
   if (attributeBytes > r.remaining) throw lengthError('Total Path Attribute Length', r.pos - 2);
   const errors: SoftError[] = [];
-  const { attributes, present } = decodeAttributes(r.sub(attributeBytes), ctx, errors);
+  const { attributes, present, extendedLengthCodes } = decodeAttributes(r.sub(attributeBytes), ctx, errors);
   const nlri: Nlri[] = [];
   decodeNlriList(r.sub(r.remaining, SHORT_NLRI), IPV4_UNICAST_FAMILY, addPath, nlri);
   checkMandatory(nlri.length > 0, present, errors);
   const action = errors.some((e) => e.action === 'treat-as-withdraw') ? 'treat-as-withdraw' : 'ok';
-  return { kind: 'update', withdrawn, attributes, nlri, errors, action };
+  const u: Update = { kind: 'update', withdrawn, attributes, nlri, errors, action };
+  return extendedLengthCodes.length > 0 ? { ...u, extendedLengthCodes } : u;
 }
 
 /**
@@ -110,9 +120,25 @@ export function writeUpdateBody(w: Writer, u: Update, ctx: EncodeContext): void 
   encodeNlriList(w, u.withdrawn, addPath);
   w.patchLength(withdrawnAt, 2);
   const attributesAt = w.reserve(2);
-  for (const a of u.attributes) encodeAttribute(w, a, ctx);
+  const extended = u.extendedLengthCodes;
+  for (const a of u.attributes) {
+    const at = w.pos;
+    encodeAttribute(w, a, ctx);
+    if (extended && extended.length > 0) widenLength(w, at, extended);
+  }
   w.patchLength(attributesAt, 2);
   encodeNlriList(w, u.nlri, addPath);
+}
+
+/** Rewrite the attribute just written at `at` with a 2-octet length if its code asks for it. */
+function widenLength(w: Writer, at: number, codes: readonly number[]): void {
+  const flags = w.buf[at]!;
+  if (flags & ATTR_FLAG.EXTENDED_LENGTH || !codes.includes(w.buf[at + 1]!)) return;
+  const end = w.pos;
+  w.u8(0); // room for the second length octet
+  w.buf.copyWithin(at + 4, at + 3, end);
+  w.buf[at] = flags | ATTR_FLAG.EXTENDED_LENGTH;
+  w.buf.writeUInt16BE(end - at - 3, at + 2);
 }
 
 /** The whole UPDATE message with its header; EncodeError when it exceeds the maximum size. */
@@ -135,11 +161,13 @@ export function isEndOfRib(u: Update): FamilyKey | undefined {
   return undefined;
 }
 
-/** The End-of-RIB marker of a family (RFC 4724 §2). */
+/**
+ * The End-of-RIB marker of a family (RFC 4724 §2), byte for byte as ExaBGP sends it (its
+ * MP_UNREACH_NLRI has the Extended Length bit).
+ */
 export function endOfRib(family: FamilyKey): Update {
-  const afi = family >> 8;
-  const safi = family & 0xff;
-  const attributes: Attribute[] =
-    family === IPV4_UNICAST ? [] : [{ kind: 'mp-unreach', afi, safi, nlri: [] }];
-  return { kind: 'update', withdrawn: [], attributes, nlri: [], errors: [], action: 'ok' };
+  const empty = { kind: 'update', withdrawn: [], nlri: [], errors: [], action: 'ok' } as const;
+  if (family === IPV4_UNICAST) return { ...empty, attributes: [] };
+  const unreach: Attribute = { kind: 'mp-unreach', afi: family >> 8, safi: family & 0xff, nlri: [] };
+  return { ...empty, attributes: [unreach], extendedLengthCodes: [MP_UNREACH_CODE] };
 }
