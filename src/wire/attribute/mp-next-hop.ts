@@ -49,14 +49,26 @@ function layout(len: number, vpn: boolean): readonly (readonly [number, number])
     if (len === 0) return [];
     if (len === 4) return [[0, 4]];
     if (len === 16) return [[0, 16]];
-    if (len === 32) return [[0, 16], [16, 16]];
+    if (len === 32)
+      return [
+        [0, 16],
+        [16, 16],
+      ];
     return undefined;
   }
   if (len === 0) return [];
   if (len === 12) return [[8, 4]];
   if (len === 24) return [[8, 16]];
-  if (len === 48) return [[8, 16], [32, 16]];
-  if (len === 40) return [[8, 16], [24, 16]]; // INTEROP: ExaBGP's RD + global + link-local
+  if (len === 48)
+    return [
+      [8, 16],
+      [32, 16],
+    ];
+  if (len === 40)
+    return [
+      [8, 16],
+      [24, 16],
+    ]; // INTEROP: ExaBGP's RD + global + link-local
   return undefined;
 }
 

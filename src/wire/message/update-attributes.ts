@@ -20,14 +20,15 @@
  *    Subcode 'Malformed Attribute List'"; other duplicates: "all the occurrences of the
  *    attribute other than the first one SHALL be discarded".
  */
-import { Reader, type ShortRead } from '../buf/reader.js';
-import type { DecodeContext } from '../context.js';
-import { NotifyError } from '../error.js';
+
 import { ATTR_FLAG, type SoftErrorAction } from '../attribute/codec.js';
 import { MP_REACH_CODE } from '../attribute/mp-reach.js';
 import { MP_UNREACH_CODE } from '../attribute/mp-unreach.js';
 import { attributeCodec, decodeAttributeValue } from '../attribute/registry.js';
 import type { Attribute } from '../attribute/types.js';
+import { Reader, type ShortRead } from '../buf/reader.js';
+import type { DecodeContext } from '../context.js';
+import { NotifyError } from '../error.js';
 
 /** One RFC 7606 error that did not reset the session. */
 export interface SoftError {
@@ -71,15 +72,18 @@ export function decodeAttributes(r: Reader, ctx: DecodeContext, errors: SoftErro
   let count = 0;
   while (r.pos < r.end) {
     if (++count > MAX_ATTRIBUTES_PER_UPDATE) {
-      r.fail(`more than ${MAX_ATTRIBUTES_PER_UPDATE} attributes`, { code: 3, subcode: 1, errorCode: 'attribute-count' });
+      r.fail(`more than ${MAX_ATTRIBUTES_PER_UPDATE} attributes`, {
+        code: 3,
+        subcode: 1,
+        errorCode: 'attribute-count',
+      });
     }
     const at = r.pos;
     const left = r.end - at;
     const flags = r.buf[at]!;
     const code = left > 1 ? r.buf[at + 1]! : -1;
     const headerBytes = flags & ATTR_FLAG.EXTENDED_LENGTH ? 4 : 3;
-    const length =
-      left < headerBytes ? -1 : headerBytes === 4 ? r.buf.readUInt16BE(at + 2) : r.buf[at + 2]!;
+    const length = left < headerBytes ? -1 : headerBytes === 4 ? r.buf.readUInt16BE(at + 2) : r.buf[at + 2]!;
     if (length < 0 || left < headerBytes + length) {
       overrun(r, code, at, errors);
       break;
@@ -89,7 +93,14 @@ export function decodeAttributes(r: Reader, ctx: DecodeContext, errors: SoftErro
     r.pos += length;
     if (seen[code]) {
       if (isMp(code)) {
-        throw new NotifyError(3, 1, 'attribute-duplicate-mp', `attribute ${code} appears twice`, undefined, at);
+        throw new NotifyError(
+          3,
+          1,
+          'attribute-duplicate-mp',
+          `attribute ${code} appears twice`,
+          undefined,
+          at,
+        );
       }
       errors.push(soft('attribute-discard', code, 'attribute-duplicate', `attribute ${code} appears twice`));
       continue;
@@ -112,7 +123,14 @@ function soft(action: SoftErrorAction, attributeCode: number, errorCode: string,
 /** RFC 7606 §4: the last attribute does not fit in the field. */
 function overrun(r: Reader, code: number, at: number, errors: SoftError[]): void {
   if (isMp(code)) {
-    throw new NotifyError(3, 1, 'attribute-overrun-mp', `attribute ${code} overruns the attributes`, undefined, at);
+    throw new NotifyError(
+      3,
+      1,
+      'attribute-overrun-mp',
+      `attribute ${code} overruns the attributes`,
+      undefined,
+      at,
+    );
   }
   errors.push(soft('treat-as-withdraw', code, 'attribute-overrun', 'attribute overruns the attributes'));
   r.pos = r.end;
@@ -129,7 +147,14 @@ function decodeOne(
 ): Attribute | undefined {
   const codec = attributeCodec(code);
   if (codec && (flags & FLAG_BITS) !== (codec.flags & FLAG_BITS)) {
-    errors.push(soft('treat-as-withdraw', code, 'attribute-flags', `attribute ${code} has flags 0x${flags.toString(16)}`));
+    errors.push(
+      soft(
+        'treat-as-withdraw',
+        code,
+        'attribute-flags',
+        `attribute ${code} has flags 0x${flags.toString(16)}`,
+      ),
+    );
     if (!isMp(code)) return undefined;
   }
   try {

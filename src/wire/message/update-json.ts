@@ -16,18 +16,19 @@
  * "no-nexthop" (FlowSpec). After a treat-as-withdraw error every NLRI is listed under
  * "withdraw", as ExaBGP reports it.
  */
-import { Writer } from '../buf/writer.js';
-import { DEFAULT_CONTEXT } from '../context.js';
+
 import { ATTR_FLAG } from '../attribute/codec.js';
 import { attributeCode, attributeJson, encodeAttribute } from '../attribute/registry.js';
 import type { Attribute } from '../attribute/types.js';
-import { afiName, familyName, safiName } from '../nlri/family.js';
+import { Writer } from '../buf/writer.js';
+import { DEFAULT_CONTEXT } from '../context.js';
+import { DEFAULT_JSON_OPTIONS, type JsonObject, type JsonOptions } from '../json.js';
 import type { FamilyKey } from '../nlri/family.js';
+import { afiName, familyName, safiName } from '../nlri/family.js';
 import { formatIP } from '../nlri/prefix.js';
 import { nlriCodecByKind } from '../nlri/registry.js';
 import type { Nlri } from '../nlri/types.js';
 import { unknownNlriJson } from '../nlri/unknown.js';
-import { DEFAULT_JSON_OPTIONS, type JsonObject, type JsonOptions } from '../json.js';
 import { isEndOfRib, type Update } from './update.js';
 
 const NEXT_HOP_CODE = 3;
@@ -54,6 +55,15 @@ function ipv4NextHop(attributes: readonly Attribute[]): string {
   return NO_NEXT_HOP;
 }
 
+/** The list stored under `key`, created empty on first use. */
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  const found = map.get(key);
+  if (found) return found;
+  const made: V[] = [];
+  map.set(key, made);
+  return made;
+}
+
 class Collector {
   readonly announce = new Map<string, Map<string, JsonObject[]>>();
   readonly withdraw = new Map<string, JsonObject[]>();
@@ -64,19 +74,23 @@ class Collector {
 
   withdrawn(family: string, list: readonly Nlri[]): void {
     if (list.length === 0) return;
-    let out = this.withdraw.get(family);
-    if (!out) this.withdraw.set(family, (out = []));
+    const out = listIn(this.withdraw, family);
     for (const n of list) out.push(nlriJson(n, this.opts));
   }
 
   announced(family: string, nextHops: readonly string[], list: readonly Nlri[]): void {
     if (list.length === 0) return;
-    if (this.allWithdrawn) return this.withdrawn(family, list);
+    if (this.allWithdrawn) {
+      this.withdrawn(family, list);
+      return;
+    }
     let byHop = this.announce.get(family);
-    if (!byHop) this.announce.set(family, (byHop = new Map()));
+    if (!byHop) {
+      byHop = new Map();
+      this.announce.set(family, byHop);
+    }
     for (const hop of nextHops.length > 0 ? nextHops : [NO_NEXT_HOP]) {
-      let out = byHop.get(hop);
-      if (!out) byHop.set(hop, (out = []));
+      const out = listIn(byHop, hop);
       for (const n of list) out.push(nlriJson(n, this.opts));
     }
   }

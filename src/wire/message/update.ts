@@ -20,23 +20,24 @@
  * asks for it: the receiver must then treat every NLRI of the UPDATE (the IPv4 field and
  * MP_REACH_NLRI) as withdrawn.
  */
+
+import { ATTR_FLAG } from '../attribute/codec.js';
+import { MP_REACH_CODE } from '../attribute/mp-reach.js';
+import { MP_UNREACH_CODE } from '../attribute/mp-unreach.js';
+import { encodeAttribute } from '../attribute/registry.js';
+import type { Attribute } from '../attribute/types.js';
 import { Reader, SHORT_NLRI, SHORT_UPDATE } from '../buf/reader.js';
 import type { Writer } from '../buf/writer.js';
 import type { DecodeContext, EncodeContext } from '../context.js';
 import { maxMessageBytes } from '../context.js';
 import { NotifyError } from '../error.js';
 import { frameMessage } from '../frame.js';
+import { AFI } from '../iana/afi.js';
 import { MESSAGE_TYPE } from '../iana/message-type.js';
-import { ATTR_FLAG } from '../attribute/codec.js';
-import { encodeAttribute } from '../attribute/registry.js';
-import type { Attribute } from '../attribute/types.js';
-import { MP_REACH_CODE } from '../attribute/mp-reach.js';
-import { MP_UNREACH_CODE } from '../attribute/mp-unreach.js';
+import { SAFI } from '../iana/safi.js';
 import { type FamilyKey, familyKey, IPV4_UNICAST } from '../nlri/family.js';
 import { decodeNlriList, encodeNlriList } from '../nlri/list.js';
 import type { Nlri } from '../nlri/types.js';
-import { AFI } from '../iana/afi.js';
-import { SAFI } from '../iana/safi.js';
 import { decodeAttributes, type SoftError } from './update-attributes.js';
 
 export type { SoftError } from './update-attributes.js';

@@ -24,7 +24,13 @@ import type { JsonObject, JsonValue } from '../json.js';
 import type { NlriBase, NlriCodec } from './codec.js';
 import { type Family, familyKey } from './family.js';
 import { badPrefixLength, maxPrefixBits, readPrefixText, writePrefixBytes } from './inet.js';
-import { decodeLabels, encodeLabels, type LabelStack, labelsText, WITHDRAW_LABEL } from './qualifier/labels.js';
+import {
+  decodeLabels,
+  encodeLabels,
+  type LabelStack,
+  labelsText,
+  WITHDRAW_LABEL,
+} from './qualifier/labels.js';
 import { addPathIdJson, pathIdSuffix } from './qualifier/path-id.js';
 
 export interface LabeledNlri extends NlriBase {

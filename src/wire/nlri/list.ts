@@ -28,7 +28,14 @@ export function decodeNlriList(r: Reader, family: Family, addPath: boolean, out:
     let pathId: number | undefined;
     if (addPath) {
       if (r.end - r.pos <= PATH_ID_BYTES) {
-        throw new NotifyError(3, 10, 'nlri-path-id', 'no room for a path identifier and an NLRI', undefined, r.pos);
+        throw new NotifyError(
+          3,
+          10,
+          'nlri-path-id',
+          'no room for a path identifier and an NLRI',
+          undefined,
+          r.pos,
+        );
       }
       pathId = r.buf.readUInt32BE(r.pos);
       r.pos += PATH_ID_BYTES;
@@ -36,7 +43,8 @@ export function decodeNlriList(r: Reader, family: Family, addPath: boolean, out:
     const before = r.pos;
     out.push(codec.decode(r, family, pathId) as Nlri);
     // A codec must consume input; guard the loop against a codec bug all the same.
-    if (r.pos <= before) throw new NotifyError(3, 10, 'nlri-stuck', 'NLRI decoder consumed nothing', undefined, before);
+    if (r.pos <= before)
+      throw new NotifyError(3, 10, 'nlri-stuck', 'NLRI decoder consumed nothing', undefined, before);
   }
 }
 

@@ -60,7 +60,14 @@ function decodeRtc(r: Reader, family: Family, pathId: number | undefined): RtcNl
   let routeTarget = Buffer.alloc(0);
   if (length !== 0) {
     if (length < ORIGIN_BITS || length > MAX_BITS) {
-      throw new NotifyError(3, 10, 'nlri-prefix-length', `RTC length ${length} not 0 or 32..96`, undefined, at);
+      throw new NotifyError(
+        3,
+        10,
+        'nlri-prefix-length',
+        `RTC length ${length} not 0 or 32..96`,
+        undefined,
+        at,
+      );
     }
     origin = r.u32();
     routeTarget = Buffer.from(r.bytes(prefixBytes(length - ORIGIN_BITS), 'route target'));
@@ -78,7 +85,10 @@ function encodeRtc(w: Writer, nlri: RtcNlri): void {
   }
   const want = prefixBytes(nlri.length - ORIGIN_BITS);
   if (nlri.length < ORIGIN_BITS || nlri.length > MAX_BITS || nlri.routeTarget.length !== want) {
-    throw new EncodeError('rtc', `RTC length ${nlri.length} with ${nlri.routeTarget.length} route-target bytes`);
+    throw new EncodeError(
+      'rtc',
+      `RTC length ${nlri.length} with ${nlri.routeTarget.length} route-target bytes`,
+    );
   }
   w.u8(nlri.length).u32(nlri.origin).bytes(nlri.routeTarget);
 }
@@ -97,7 +107,8 @@ export const rtcCodec: NlriCodec<RtcNlri> = {
     return out;
   },
   text(nlri: RtcNlri): string {
-    const body = nlri.length === 0 ? 'rtc wildcard' : `rtc ${nlri.origin}:${routeTargetText(nlri.routeTarget)}`;
+    const body =
+      nlri.length === 0 ? 'rtc wildcard' : `rtc ${nlri.origin}:${routeTargetText(nlri.routeTarget)}`;
     return `${body}${pathIdSuffix(nlri.pathId)}`;
   },
   key(nlri: RtcNlri): string {
