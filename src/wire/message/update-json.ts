@@ -24,7 +24,7 @@ import { Writer } from '../buf/writer.js';
 import { DEFAULT_CONTEXT } from '../context.js';
 import { DEFAULT_JSON_OPTIONS, type JsonObject, type JsonOptions } from '../json.js';
 import type { FamilyKey } from '../nlri/family.js';
-import { afiName, familyName, safiName } from '../nlri/family.js';
+import { afiName, familyKey, familyName, safiName } from '../nlri/family.js';
 import { formatIP } from '../nlri/prefix.js';
 import { nlriCodecByKind } from '../nlri/registry.js';
 import type { Nlri } from '../nlri/types.js';
@@ -116,12 +116,30 @@ export function eorJson(family: FamilyKey): JsonObject {
 }
 
 /**
+ * The family ExaBGP reports as End-of-RIB: RFC 4724's markers (isEndOfRib), and also, as
+ * ExaBGP 5.0 does, an UPDATE whose only attributes are an empty MP_REACH_NLRI and/or
+ * MP_UNREACH_NLRI (the MP_UNREACH family first).
+ */
+function eorFamily(u: Update): FamilyKey | undefined {
+  const eor = isEndOfRib(u);
+  if (eor !== undefined || u.withdrawn.length > 0 || u.nlri.length > 0) return eor;
+  let reach: FamilyKey | undefined;
+  let unreach: FamilyKey | undefined;
+  for (const a of u.attributes) {
+    if ((a.kind !== 'mp-reach' && a.kind !== 'mp-unreach') || a.nlri.length > 0) return undefined;
+    if (a.kind === 'mp-reach') reach = familyKey(a.afi, a.safi);
+    else unreach = familyKey(a.afi, a.safi);
+  }
+  return unreach ?? reach;
+}
+
+/**
  * The `message.update` object (attribute/announce/withdraw); for an End-of-RIB marker, the
  * `{ "eor": {...} }` object that ExaBGP puts in place of `update` (use updateMessageJson to
  * get the right `message` value in both cases).
  */
 export function updateJson(u: Update, opts: JsonOptions = DEFAULT_JSON_OPTIONS): JsonObject {
-  const eor = isEndOfRib(u);
+  const eor = eorFamily(u);
   if (eor !== undefined) return { eor: eorJson(eor) };
   const c = new Collector(opts, u.action === 'treat-as-withdraw');
   c.withdrawn('ipv4 unicast', u.withdrawn);
@@ -146,7 +164,7 @@ export function updateJson(u: Update, opts: JsonOptions = DEFAULT_JSON_OPTIONS):
 
 /** The whole `message` value of an update event: { "update": {...} } or { "eor": {...} }. */
 export function updateMessageJson(u: Update, opts: JsonOptions = DEFAULT_JSON_OPTIONS): JsonObject {
-  const eor = isEndOfRib(u);
+  const eor = eorFamily(u);
   if (eor !== undefined) return { eor: eorJson(eor) };
   return { update: updateJson(u, opts) };
 }

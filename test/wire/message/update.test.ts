@@ -83,6 +83,15 @@ describe('UPDATE: End-of-RIB (RFC 4724 §2)', () => {
     assert.equal(isEndOfRib(endOfRib(familyKey(25, 65))), familyKey(25, 65));
   });
 
+  it('JSON: an UPDATE with only an empty MP_REACH_NLRI is reported as End-of-RIB, as ExaBGP does', () => {
+    const u = decodeUpdate(
+      body('', [attr(0x80, 14, '0002 01 10 20010db8000000000000000000000001 00')], ''),
+      DEFAULT_CONTEXT,
+    );
+    assert.equal(isEndOfRib(u), undefined); // not an RFC 4724 marker
+    assert.deepEqual(updateMessageJson(u), { eor: { afi: 'ipv6', safi: 'unicast' } });
+  });
+
   it('is not an End-of-RIB when there is anything else', () => {
     const withNlri = decodeUpdate(
       body('', [attr(0x90, 15, '0002 01 40 20010db800000001')], ''),
