@@ -52,7 +52,11 @@ const RECEIVE = 1;
 const SEND = 2;
 
 /** Which families carry path identifiers in one direction: `sender` sends, `receiver` receives. */
-function addPathDirection(sender: Map<FamilyKey, number>, receiver: Map<FamilyKey, number>, families: FamilyKey[]): Set<FamilyKey> {
+function addPathDirection(
+  sender: Map<FamilyKey, number>,
+  receiver: Map<FamilyKey, number>,
+  families: FamilyKey[],
+): Set<FamilyKey> {
   const out = new Set<FamilyKey>();
   for (const f of families) {
     if (((sender.get(f) ?? 0) & SEND) !== 0 && ((receiver.get(f) ?? 0) & RECEIVE) !== 0) out.add(f);
@@ -83,12 +87,14 @@ export function negotiate(local: Open, remote: Open): Negotiated {
   const families = mine.filter((f) => theirs.has(f));
   const asn4 = asn4Of(local) !== undefined && asn4Of(remote) !== undefined;
   const extendedMessage =
-    capabilitiesOfKind(local, 'extended-message').length > 0 && capabilitiesOfKind(remote, 'extended-message').length > 0;
+    capabilitiesOfKind(local, 'extended-message').length > 0 &&
+    capabilitiesOfKind(remote, 'extended-message').length > 0;
   const localAddPath = addPathMap(local);
   const remoteAddPath = addPathMap(remote);
   const extendedNextHop = extendedNextHops(local, remote);
   const { hold, keepalive } = negotiateHoldTime(local.holdTimeSeconds, remote.holdTimeSeconds);
-  const has = (o: Open, k: 'route-refresh' | 'cisco-route-refresh' | 'enhanced-route-refresh') => capabilitiesOfKind(o, k).length > 0;
+  const has = (o: Open, k: 'route-refresh' | 'cisco-route-refresh' | 'enhanced-route-refresh') =>
+    capabilitiesOfKind(o, k).length > 0;
   const refresh = (o: Open) => has(o, 'route-refresh') || has(o, 'cisco-route-refresh');
   const hostname = capabilitiesOfKind(remote, 'hostname')[0];
   const software = capabilitiesOfKind(remote, 'software-version')[0];
@@ -103,7 +109,17 @@ export function negotiate(local: Open, remote: Open): Negotiated {
     peerGracefulRestart: capabilitiesOfKind(remote, 'graceful-restart')[0],
     peerHostname: hostname ? { hostName: hostname.hostName, domainName: hostname.domainName } : undefined,
     peerSoftwareVersion: software?.version,
-    decode: Object.freeze({ asn4, extendedMessage, extendedNextHop, addPath: addPathDirection(remoteAddPath, localAddPath, families) }),
-    encode: Object.freeze({ asn4, extendedMessage, extendedNextHop, addPath: addPathDirection(localAddPath, remoteAddPath, families) }),
+    decode: Object.freeze({
+      asn4,
+      extendedMessage,
+      extendedNextHop,
+      addPath: addPathDirection(remoteAddPath, localAddPath, families),
+    }),
+    encode: Object.freeze({
+      asn4,
+      extendedMessage,
+      extendedNextHop,
+      addPath: addPathDirection(localAddPath, remoteAddPath, families),
+    }),
   };
 }

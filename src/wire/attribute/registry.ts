@@ -9,6 +9,8 @@ import { EncodeError } from '../error.js';
 import type { JsonObject, JsonOptions } from '../json.js';
 import { bgplsAttributeCodec } from './bgpls/index.js';
 import { ATTR_FLAG, type AttributeCodec } from './codec.js';
+import { mpReachCodec } from './mp-reach.js';
+import { mpUnreachCodec } from './mp-unreach.js';
 import type { Attribute } from './types.js';
 import { decodeUnknownAttribute, encodeUnknownAttribute, unknownAttributeJson } from './unknown.js';
 
@@ -16,7 +18,7 @@ import { decodeUnknownAttribute, encodeUnknownAttribute, unknownAttributeJson } 
 type AnyCodec = AttributeCodec<any>;
 
 /** Every attribute bgpknife understands. Keep in type-code order. */
-const CODECS: readonly AnyCodec[] = [bgplsAttributeCodec];
+const CODECS: readonly AnyCodec[] = [bgplsAttributeCodec, mpReachCodec, mpUnreachCodec];
 
 const BY_CODE = new Map<number, AnyCodec>();
 const BY_KIND = new Map<string, AnyCodec>();

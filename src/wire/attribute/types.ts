@@ -3,6 +3,8 @@
  * in registry.ts when adding an attribute.
  */
 import type { BgpLsAttribute } from './bgpls/index.js';
+import type { MpReach } from './mp-reach.js';
+import type { MpUnreach } from './mp-unreach.js';
 import type { UnknownAttribute } from './unknown.js';
 
-export type Attribute = UnknownAttribute | BgpLsAttribute;
+export type Attribute = UnknownAttribute | BgpLsAttribute | MpReach | MpUnreach;

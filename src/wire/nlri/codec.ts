@@ -29,10 +29,13 @@ export interface NlriCodec<T extends NlriBase = NlriBase> {
   decode(r: Reader, family: Family, pathId: number | undefined): T;
   /** Encode one NLRI (without the path identifier, which the caller writes). */
   encode(w: Writer, nlri: T): void;
-  /** ExaBGP's JSON object for one NLRI, as in `announce`/`withdraw` lists. */
-  json(nlri: T, opts: JsonOptions): JsonObject;
+  /**
+   * ExaBGP's JSON object for one NLRI, as in `announce`/`withdraw` lists. `nextHop` is the
+   * announcement's next hop, for the families whose JSON embeds it (FlowSpec, BGP-LS).
+   */
+  json(nlri: T, opts: JsonOptions, nextHop?: string): JsonObject;
   /** ExaBGP's text form of the NLRI, as the text encoder and API commands write it. */
-  text(nlri: T): string;
+  text(nlri: T, nextHop?: string): string;
   /** A stable key identifying the route within its family (without path id): for RIBs and diffs. */
   key(nlri: T): string;
 }

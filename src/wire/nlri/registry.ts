@@ -7,14 +7,30 @@ import type { NlriCodec } from './codec.js';
 import { evpnCodec } from './evpn/index.js';
 import { type FamilyKey, familyName, familyOf } from './family.js';
 import { FLOW_CODEC } from './flowspec/codec.js';
+import { inetCodec } from './inet.js';
+import { labeledCodec } from './labeled.js';
 import { mupCodec } from './mup/index.js';
 import { mvpnCodec } from './mvpn/index.js';
+import { rtcCodec } from './rtc.js';
+import { vplsCodec } from './vpls.js';
+import { vpnCodec } from './vpn.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of codecs, each typed on its own
 type AnyCodec = NlriCodec<any>;
 
 /** Every NLRI codec bgpknife has. */
-const CODECS: readonly AnyCodec[] = [FLOW_CODEC, evpnCodec, mupCodec, mvpnCodec, bgplsNlriCodec];
+const CODECS: readonly AnyCodec[] = [
+  FLOW_CODEC,
+  evpnCodec,
+  mupCodec,
+  mvpnCodec,
+  bgplsNlriCodec,
+  inetCodec,
+  labeledCodec,
+  vpnCodec,
+  rtcCodec,
+  vplsCodec,
+];
 
 const BY_FAMILY = new Map<FamilyKey, AnyCodec>();
 const BY_KIND = new Map<string, AnyCodec>();

@@ -162,7 +162,7 @@ export const bgplsNlriCodec: NlriCodec<BgpLsNlri> = {
   families: [BGP_LS, BGP_LS_VPN],
   decode: decodeBgpLsNlri,
   encode: encodeBgpLsNlri,
-  json: (n): JsonObject => bgplsNlriJson(n),
+  json: (n, _opts, nextHop): JsonObject => bgplsNlriJson(n, nextHop),
   // ExaBGP's str(): "bgp-ls:<type>:0x<body hex>".
   text: (n) => `bgp-ls:${SHORT_NAMES[n.nlriType] ?? 'unknown'}:0x${bodyHex(n)}`,
   key: (n) => `${n.nlriType}:${bodyHex(n)}`,

@@ -196,7 +196,7 @@ export const FLOW_CODEC: NlriCodec<FlowNlri> = {
   families: FLOW_FAMILIES,
   decode: decodeFlow,
   encode: encodeFlow,
-  json: (n) => flowJson(n),
-  text: (n) => flowText(n),
+  json: (n, _opts, nextHop) => flowJson(n, nextHop),
+  text: (n, nextHop) => flowText(n, nextHop),
   key: (n) => encodeFlowBody(n).toString('hex'),
 };
