@@ -5,7 +5,7 @@
 import { type CliIo, PROCESS_IO, type Subcommand, UsageError } from './io.js';
 
 const SUBCOMMANDS: Readonly<Record<string, () => Promise<Subcommand>>> = {
-  // Subcommands are added here as they land.
+  decode: async () => (await import('./decode.js')).decode,
 };
 
 function help(io: CliIo, commands: Record<string, Subcommand>): void {

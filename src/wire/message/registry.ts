@@ -15,6 +15,7 @@ import { decodeOpen, encodeOpenBody } from './open.js';
 import { decodeOperational, encodeOperationalBody } from './operational.js';
 import { decodeRouteRefresh, encodeRouteRefreshBody } from './route-refresh.js';
 import type { Message, MessageKind, UnknownMessage } from './types.js';
+import { decodeUpdate, writeUpdateBody } from './update.js';
 
 interface MessageCodec<M extends Message> {
   readonly type: number;
@@ -27,7 +28,11 @@ type KnownKind = Exclude<MessageKind, 'unknown-message'>;
 /** Every message type bgpknife understands, keyed by kind (the compiler wants one per kind). */
 const MESSAGES: { readonly [K in KnownKind]: MessageCodec<Extract<Message, { kind: K }>> } = {
   open: { type: MESSAGE_TYPE.OPEN, decode: (f) => decodeOpen(f.body), encode: encodeOpenBody },
-  // update: { type: MESSAGE_TYPE.UPDATE, decode: (f, ctx) => decodeUpdate(f.body, ctx), encode: encodeUpdateBody },
+  update: {
+    type: MESSAGE_TYPE.UPDATE,
+    decode: (f, ctx) => decodeUpdate(f.body, ctx),
+    encode: writeUpdateBody,
+  },
   notification: {
     type: MESSAGE_TYPE.NOTIFICATION,
     decode: (f) => decodeNotification(f.body),
@@ -52,17 +57,6 @@ const BY_TYPE = new Map<number, AnyMessageCodec>();
 for (const codec of Object.values(MESSAGES) as AnyMessageCodec[]) {
   if (BY_TYPE.has(codec.type)) throw new Error(`duplicate message type ${codec.type}`);
   BY_TYPE.set(codec.type, codec);
-}
-
-/**
- * UPDATE until message/update.ts is wired into MESSAGES: a known type we cannot read yet.
- * It answers Bad Message Type (1/3) with the type as data rather than misreading the bytes.
- */
-export function decodeUpdateHook(frame: Frame): never {
-  throw new NotifyError(1, 3, 'update-not-wired', 'UPDATE decoding is not wired', Buffer.from([frame.type]));
-}
-if (!BY_TYPE.has(MESSAGE_TYPE.UPDATE)) {
-  BY_TYPE.set(MESSAGE_TYPE.UPDATE, { type: MESSAGE_TYPE.UPDATE, decode: decodeUpdateHook, encode: () => {} });
 }
 
 function decodeKeepalive(f: Frame): typeof KEEPALIVE {
