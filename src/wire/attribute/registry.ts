@@ -7,7 +7,25 @@ import type { Writer } from '../buf/writer.js';
 import type { DecodeContext, EncodeContext } from '../context.js';
 import { EncodeError } from '../error.js';
 import type { JsonObject, JsonOptions } from '../json.js';
+import { aggregatorCodec } from './aggregator.js';
+import { aigpCodec } from './aigp.js';
+import { asPathCodec } from './as-path.js';
+import { as4AggregatorCodec } from './as4-aggregator.js';
+import { as4PathCodec } from './as4-path.js';
+import { atomicAggregateCodec } from './atomic-aggregate.js';
+import { clusterListCodec } from './cluster-list.js';
 import { ATTR_FLAG, type AttributeCodec } from './codec.js';
+import { communityCodec } from './community.js';
+import { extendedCommunityCodec } from './extended-community.js';
+import { ipv6ExtendedCommunityCodec } from './ipv6-extended-community.js';
+import { largeCommunityCodec } from './large-community.js';
+import { localPrefCodec } from './local-pref.js';
+import { medCodec } from './med.js';
+import { nextHopCodec } from './next-hop.js';
+import { originCodec } from './origin.js';
+import { originatorIdCodec } from './originator-id.js';
+import { pmsiTunnelCodec } from './pmsi-tunnel.js';
+import { prefixSidCodec } from './prefix-sid.js';
 import type { Attribute } from './types.js';
 import { decodeUnknownAttribute, encodeUnknownAttribute, unknownAttributeJson } from './unknown.js';
 
@@ -15,7 +33,26 @@ import { decodeUnknownAttribute, encodeUnknownAttribute, unknownAttributeJson } 
 type AnyCodec = AttributeCodec<any>;
 
 /** Every attribute bgpknife understands. Keep in type-code order. */
-const CODECS: readonly AnyCodec[] = [];
+const CODECS: readonly AnyCodec[] = [
+  originCodec,
+  asPathCodec,
+  nextHopCodec,
+  medCodec,
+  localPrefCodec,
+  atomicAggregateCodec,
+  aggregatorCodec,
+  communityCodec,
+  originatorIdCodec,
+  clusterListCodec,
+  extendedCommunityCodec,
+  as4PathCodec,
+  as4AggregatorCodec,
+  pmsiTunnelCodec,
+  ipv6ExtendedCommunityCodec,
+  aigpCodec,
+  largeCommunityCodec,
+  prefixSidCodec,
+];
 
 const BY_CODE = new Map<number, AnyCodec>();
 const BY_KIND = new Map<string, AnyCodec>();
