@@ -14,7 +14,7 @@ import type { AdminFormat, AdminLocalEc } from './types.js';
 
 const FORMATS: readonly AdminFormat[] = ['as2', 'ipv4', 'as4'];
 
-function decodeAdminLocal(kind: AdminLocalEc['kind'], raw: Buffer): AdminLocalEc {
+export function decodeAdminLocal(kind: AdminLocalEc['kind'], raw: Buffer): AdminLocalEc {
   const format = FORMATS[raw[0]! & 0x0f]!;
   if (format === 'as2') return { kind, format, global: raw.readUInt16BE(2), local: raw.readUInt32BE(4), raw };
   if (format === 'ipv4') return { kind, format, global: formatIPv4(raw, 2), local: raw.readUInt16BE(6), raw };

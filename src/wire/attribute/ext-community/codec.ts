@@ -17,8 +17,11 @@ export interface ExtCommunityCodec<T extends ExtCommunity = ExtCommunity> {
   readonly keys: readonly number[];
   /** Read the fields of one community from its raw bytes (always 8 long). */
   decode(raw: Buffer): T;
-  /** ExaBGP's string for it ('target:65000:1'). */
-  string(v: T): string;
+  /**
+   * ExaBGP's string for it ('target:65000:1'), or undefined where ExaBGP 5.0 has no name for it
+   * (its JSON string is then '' and its text the hex of the bytes).
+   */
+  string(v: T): string | undefined;
   /** The bytes ExaBGP derives the JSON "value" from, when it rebuilds them (default: raw). */
   jsonBytes?(v: T): Buffer;
 }
@@ -35,16 +38,4 @@ export function pyIntText(x: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   return BigInt(Math.trunc(x)).toString();
-}
-
-/** Python's '%.0f' of a float: round half to even, exact digits, '-0' kept. */
-export function pyRound0Text(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  const negative = x < 0 || Object.is(x, -0);
-  const a = Math.abs(x);
-  let n = Math.floor(a);
-  const fraction = a - n;
-  if (fraction > 0.5 || (fraction === 0.5 && n % 2 === 1)) n += 1;
-  return `${negative ? '-' : ''}${BigInt(n).toString()}`;
 }

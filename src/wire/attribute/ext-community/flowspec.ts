@@ -3,18 +3,21 @@
  *
  *   0x8006 traffic-rate     | 0x80 | 0x06 | AS (2) | rate (IEEE float, 4) |
  *   0x8007 traffic-action   | 0x80 | 0x07 | reserved (5) | flags: S(0x02) T(0x01) |
+ *   0x800c traffic-rate-packets | 0x80 | 0x0c | AS (2) | rate (IEEE float, 4) |
  *   0x8008 redirect AS2     | 0x80 | 0x08 | AS (2) | local (4) |
+ *   0x8108 redirect IPv4    | 0x81 | 0x08 | IPv4 (4) | local (2) |      RFC 7674
  *   0x8208 redirect AS4     | 0x82 | 0x08 | AS (4) | local (2) |        RFC 7674
  *   0x8009 traffic-marking  | 0x80 | 0x09 | reserved (5) | DSCP (1) |
  *   0x010c redirect-to-ip   | 0x01 | 0x0c | IPv4 (4) | flags (2): C(0x01) |  draft-ietf-idr-flowspec-redirect-ip
  *   0x0800 redirect-to-nh   | 0x08 | 0x00 | reserved (5) | flags: C(0x01) |  draft-simpson-idr-flowspec-redirect
  *   0x0702 interface-set    | 0x07 | 0x02 | AS (4) | direction (2 bits) + id (14 bits) |
  *
- * ExaBGP 5.0 has no name for the IPv4 redirect (0x8108) nor the packet rate (0x800c): those
- * stay unknown, as they do in its output.
+ * ExaBGP 5.0 has no name for the IPv4 redirect (0x8108) nor the packet rate (0x800c): they are
+ * decoded here but printed as ExaBGP prints unknown communities.
  */
 import { hexUpper } from '../../json.js';
 import { formatIPv4 } from '../../nlri/prefix.js';
+import { decodeAdminLocal } from './admin-local.js';
 import { type ExtCommunityCodec, ecKey, pyIntText } from './codec.js';
 import type {
   InterfaceSetEc,
@@ -24,6 +27,7 @@ import type {
   TrafficActionEc,
   TrafficMarkEc,
   TrafficRateEc,
+  TrafficRatePacketsEc,
 } from './types.js';
 
 export const trafficRateEc: ExtCommunityCodec<TrafficRateEc> = {
@@ -31,6 +35,13 @@ export const trafficRateEc: ExtCommunityCodec<TrafficRateEc> = {
   keys: [ecKey(0x80, 0x06)],
   decode: (raw) => ({ kind: 'traffic-rate', asn: raw.readUInt16BE(2), rate: raw.readFloatBE(4), raw }),
   string: (v) => `rate-limit:${pyIntText(v.rate)}`,
+};
+
+export const trafficRatePacketsEc: ExtCommunityCodec<TrafficRatePacketsEc> = {
+  kind: 'traffic-rate-packets',
+  keys: [ecKey(0x80, 0x0c)],
+  decode: (raw) => ({ kind: 'traffic-rate-packets', asn: raw.readUInt16BE(2), rate: raw.readFloatBE(4), raw }),
+  string: () => undefined,
 };
 
 export const trafficActionEc: ExtCommunityCodec<TrafficActionEc> = {
@@ -48,13 +59,13 @@ export const trafficActionEc: ExtCommunityCodec<TrafficActionEc> = {
 
 export const redirectEc: ExtCommunityCodec<RedirectEc> = {
   kind: 'redirect',
-  keys: [ecKey(0x80, 0x08), ecKey(0x82, 0x08)],
-  decode: (raw) =>
-    (raw[0]! & 0x0f) === 2
-      ? { kind: 'redirect', format: 'as4', asn: raw.readUInt32BE(2), target: raw.readUInt16BE(6), raw }
-      : { kind: 'redirect', format: 'as2', asn: raw.readUInt16BE(2), target: raw.readUInt32BE(4), raw },
-  // ExaBGP 5.0 gives the 4-byte AS form no printable name: it shows its hex.
-  string: (v) => (v.format === 'as2' ? `redirect:${v.asn}:${v.target}` : `0x${hexUpper(v.raw)}`),
+  keys: [ecKey(0x80, 0x08), ecKey(0x81, 0x08), ecKey(0x82, 0x08)],
+  decode: (raw) => ({ ...decodeAdminLocal('target', raw), kind: 'redirect' }),
+  // ExaBGP 5.0 prints the 4-byte AS form as its hex, and does not decode the IPv4 form at all.
+  string: (v) => {
+    if (v.format === 'as2') return `redirect:${v.global}:${v.local}`;
+    return v.format === 'as4' ? `0x${hexUpper(v.raw)}` : undefined;
+  },
 };
 
 export const trafficMarkEc: ExtCommunityCodec<TrafficMarkEc> = {

@@ -1,14 +1,15 @@
 /**
- * Other extended communities ExaBGP names:
+ * Other extended communities:
  *
  *   0x030c encapsulation  | 0x03 | 0x0c | reserved (4) | tunnel type (2) |   RFC 9012 §4.1 (RFC 5512)
  *   0x800a layer-2 info   | 0x80 | 0x0a | encaps (1) | control (1) | MTU (2) | reserved (2) |  RFC 4761 §3.2.4
  *   0x0600 MAC mobility   | 0x06 | 0x00 | flags (1) | reserved (1) | sequence (4) |  RFC 7432 §7.7
  *   0x4004 link bandwidth | 0x40 | 0x04 | AS (2) | bandwidth (IEEE float, 4) |  draft-ietf-idr-link-bandwidth
+ *     (decoded, but printed as an unknown community, as ExaBGP 5.0 prints it)
  *   0x0314 hash order     | 0x03 | 0x14 | order (4) | reserved (2) |   draft-ietf-bess-service-chaining
  *   0x0c00 MUP segment    | 0x0c | 0x00 | segment id (2) | segment id (4) |   draft-mpmz-bess-mup-safi
  */
-import { type ExtCommunityCodec, ecKey, pyRound0Text } from './codec.js';
+import { type ExtCommunityCodec, ecKey } from './codec.js';
 import type {
   BandwidthEc,
   ConsistentHashSortOrderEc,
@@ -72,8 +73,8 @@ export const bandwidthEc: ExtCommunityCodec<BandwidthEc> = {
   kind: 'bandwidth',
   keys: [ecKey(0x40, 0x04)],
   decode: (raw) => ({ kind: 'bandwidth', asn: raw.readUInt16BE(2), speed: raw.readFloatBE(4), raw }),
-  // 'bandwith' is ExaBGP's spelling.
-  string: (v) => `bandwith:${v.asn}:${pyRound0Text(v.speed)}`,
+  // ExaBGP 5.0 has a class for it but never registers it: it prints it as an unknown community.
+  string: () => undefined,
 };
 
 export const consistentHashSortOrderEc: ExtCommunityCodec<ConsistentHashSortOrderEc> = {

@@ -15,6 +15,7 @@ import {
   trafficActionEc,
   trafficMarkEc,
   trafficRateEc,
+  trafficRatePacketsEc,
 } from './flowspec.js';
 import {
   bandwidthEc,
@@ -34,6 +35,7 @@ const CODECS: readonly AnyCodec[] = [
   routeOriginEc,
   rtRecordEc,
   trafficRateEc,
+  trafficRatePacketsEc,
   trafficActionEc,
   redirectEc,
   trafficMarkEc,
@@ -66,7 +68,8 @@ export function decodeExtCommunity(raw: Buffer): ExtCommunity {
 
 /** ExaBGP's text for one community ('target:65000:1'; hex when it has no name). */
 export function extCommunityText(e: ExtCommunity): string {
-  return e.kind === 'unknown' ? `0x${hexUpper(e.raw)}` : codecOf(e).string(e);
+  const named = e.kind === 'unknown' ? undefined : codecOf(e).string(e);
+  return named ?? `0x${hexUpper(e.raw)}`;
 }
 
 /** ExaBGP's JSON for one community: the 64-bit value and its string ('' when unknown). */
@@ -74,7 +77,7 @@ export function extCommunityJson(e: ExtCommunity): JsonObject {
   if (e.kind === 'unknown') return { value: e.raw.readBigUInt64BE(0), string: '' };
   const c = codecOf(e);
   const bytes = c.jsonBytes ? c.jsonBytes(e) : e.raw;
-  return { value: bytes.readBigUInt64BE(0), string: c.string(e) };
+  return { value: bytes.readBigUInt64BE(0), string: c.string(e) ?? '' };
 }
 
 function codecOf(e: Exclude<ExtCommunity, { kind: 'unknown' }>): AnyCodec {

@@ -29,6 +29,13 @@ export interface TrafficRateEc extends Raw {
   readonly rate: number;
 }
 
+/** FlowSpec traffic-rate in packets per second (RFC 8955 §7, type 0x800c). */
+export interface TrafficRatePacketsEc extends Raw {
+  readonly kind: 'traffic-rate-packets';
+  readonly asn: number;
+  readonly rate: number;
+}
+
 /** FlowSpec traffic-action (RFC 8955 §7.4, type 0x8007). */
 export interface TrafficActionEc extends Raw {
   readonly kind: 'traffic-action';
@@ -36,12 +43,16 @@ export interface TrafficActionEc extends Raw {
   readonly terminal: boolean;
 }
 
-/** FlowSpec redirect to a VRF by route target (RFC 8955 §7.5, 0x8008; RFC 7674 4-byte AS 0x8208). */
+/**
+ * FlowSpec redirect to a VRF by route target: 2-byte AS 0x8008 (RFC 8955 §7.5), IPv4 0x8108 and
+ * 4-byte AS 0x8208 (RFC 7674).
+ */
 export interface RedirectEc extends Raw {
   readonly kind: 'redirect';
-  readonly format: 'as2' | 'as4';
-  readonly asn: number;
-  readonly target: number;
+  readonly format: AdminFormat;
+  /** The ASN, or the IPv4 address as a dotted quad. */
+  readonly global: number | string;
+  readonly local: number;
 }
 
 /** FlowSpec traffic-marking (RFC 8955 §7.6, type 0x8009). */
@@ -124,6 +135,7 @@ export interface UnknownEc extends Raw {
 export type ExtCommunity =
   | AdminLocalEc
   | TrafficRateEc
+  | TrafficRatePacketsEc
   | TrafficActionEc
   | RedirectEc
   | TrafficMarkEc
