@@ -98,7 +98,11 @@ describe('AS_PATH and AS4_PATH', () => {
         '1': { element: 'as-set', value: [3, 4] },
       },
     });
-    assert.deepEqual(jsonOf(a, '4'), { 'as-path': [65000, 65001], 'as-set': [3, 4], 'confederation-path': [] });
+    assert.deepEqual(jsonOf(a, '4'), {
+      'as-path': [65000, 65001],
+      'as-set': [3, 4],
+      'confederation-path': [],
+    });
     assert.equal(textOf(a), 'as-path [ 65000 65001 ] ( 3 4 )');
   });
 
@@ -126,7 +130,7 @@ describe('AS_PATH and AS4_PATH', () => {
     assert.equal(textOf(a), 'as-path [ ]');
   });
 
-  it('AS4_PATH always has 4-octet ASNs and prints under ExaBGP\'s generic key', () => {
+  it("AS4_PATH always has 4-octet ASNs and prints under ExaBGP's generic key", () => {
     const a = decodeHex(17, '0202 00000001 fa56ea00', ASN2);
     assert.deepEqual(a, { kind: 'as4-path', segments: [{ type: 2, asns: [1, 4200000000] }] });
     assert.equal(encodeHex(a, ASN2), 'c0110a02020000000 1fa56ea00'.replace(/ /g, ''));
@@ -173,7 +177,10 @@ describe('COMMUNITIES and LARGE_COMMUNITY', () => {
   });
 
   it('large communities print sorted and without duplicates', () => {
-    const a = decodeHex(32, '00000002 00000003 00000004  00000001 00000002 00000003  00000002 00000003 00000004');
+    const a = decodeHex(
+      32,
+      '00000002 00000003 00000004  00000001 00000002 00000003  00000002 00000003 00000004',
+    );
     assert.equal(a.kind === 'large-community' && a.communities.length, 3);
     assert.equal(encodeHex(a).slice(0, 6), 'c02024');
     assert.deepEqual(jsonOf(a), {
@@ -187,7 +194,7 @@ describe('COMMUNITIES and LARGE_COMMUNITY', () => {
 });
 
 describe('AIGP and PMSI_TUNNEL', () => {
-  it('AIGP metric is a bigint, printed as ExaBGP\'s quoted hex', () => {
+  it("AIGP metric is a bigint, printed as ExaBGP's quoted hex", () => {
     const a = decodeHex(26, '01 000b 000000000000000a');
     assert.deepEqual(a, { kind: 'aigp', metric: 10n, otherTlvs: [] });
     assert.equal(encodeHex(a), '801a0b01000b000000000000000a');

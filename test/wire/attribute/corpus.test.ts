@@ -7,10 +7,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { Reader } from '../../../src/wire/buf/reader.js';
-import { Writer } from '../../../src/wire/buf/writer.js';
-import { makeContext } from '../../../src/wire/context.js';
-import { DEFAULT_JSON_OPTIONS, type JsonObject, stringifyJson } from '../../../src/wire/json.js';
 import {
   attributeCodec,
   attributeJson,
@@ -18,8 +14,17 @@ import {
   encodeAttribute,
 } from '../../../src/wire/attribute/registry.js';
 import type { Attribute } from '../../../src/wire/attribute/types.js';
+import { Reader } from '../../../src/wire/buf/reader.js';
+import { Writer } from '../../../src/wire/buf/writer.js';
+import { makeContext } from '../../../src/wire/context.js';
+import { DEFAULT_JSON_OPTIONS, type JsonObject, stringifyJson } from '../../../src/wire/json.js';
 import { corpusPath } from '../../support/corpus.js';
-import { type CorpusUpdate, corpusFiles, corpusUpdates, updateAttributes } from '../../support/update-attributes.js';
+import {
+  type CorpusUpdate,
+  corpusFiles,
+  corpusUpdates,
+  updateAttributes,
+} from '../../support/update-attributes.js';
 
 /** Codes owned by other codecs (MP_REACH_NLRI, MP_UNREACH_NLRI, BGP-LS). */
 const NOT_HERE = new Set([14, 15, 29]);
@@ -33,7 +38,10 @@ function decodeAll(u: CorpusUpdate): Array<{ attribute: Attribute; whole: Buffer
   const ctx = contextFor(u.file);
   return updateAttributes(u.message)
     .filter((a) => !NOT_HERE.has(a.code))
-    .map((a) => ({ attribute: decodeAttributeValue(a.code, a.flags, Reader.of(a.value), ctx), whole: a.whole }));
+    .map((a) => ({
+      attribute: decodeAttributeValue(a.code, a.flags, Reader.of(a.value), ctx),
+      whole: a.whole,
+    }));
 }
 
 function reencode(a: Attribute, file: string): Buffer {
@@ -89,8 +97,9 @@ describe('attributes in the ExaBGP corpus', () => {
   it('print the JSON ExaBGP printed', () => {
     let compared = 0;
     for (const u of updates) {
-      const expected = (u.json as { neighbor?: { message?: { update?: { attribute?: Record<string, unknown> } } } })
-        ?.neighbor?.message?.update?.attribute;
+      const expected = (
+        u.json as { neighbor?: { message?: { update?: { attribute?: Record<string, unknown> } } } }
+      )?.neighbor?.message?.update?.attribute;
       if (!expected) continue;
       const ours = attributeObject(decodeAll(u).map((d) => d.attribute));
       assert.deepEqual(ours, as50(expected), `${u.file}:${u.line}`);
@@ -110,10 +119,21 @@ describe('attributes in the ExaBGP corpus', () => {
 
 describe('the 5.0.13 decoding vectors (ExaBGP 5.0 JSON, exact)', () => {
   const dir = corpusPath('exabgp', '5.0.13', 'decoding');
-  for (const name of ['ipv4-unicast-1', 'ipv4-unicast-2', 'bgp-flow-1', 'bgp-flow-2', 'bgp-flow-3', 'bgp-flow-4']) {
+  for (const name of [
+    'ipv4-unicast-1',
+    'ipv4-unicast-2',
+    'bgp-flow-1',
+    'bgp-flow-2',
+    'bgp-flow-3',
+    'bgp-flow-4',
+  ]) {
     it(name, { skip: dir === undefined }, () => {
       const [, hex, json] = readFileSync(join(dir!, name), 'utf8').split('\n');
-      const u: CorpusUpdate = { file: name, line: 2, message: Buffer.from(hex!.replace(/[:\s]/g, ''), 'hex') };
+      const u: CorpusUpdate = {
+        file: name,
+        line: 2,
+        message: Buffer.from(hex!.replace(/[:\s]/g, ''), 'hex'),
+      };
       const expected = JSON.parse(json!).neighbor.message.update.attribute;
       assert.deepEqual(attributeObject(decodeAll(u).map((d) => d.attribute)), expected);
       for (const { attribute, whole } of decodeAll(u)) assert.deepEqual(reencode(attribute, name), whole);

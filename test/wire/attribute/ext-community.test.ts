@@ -32,7 +32,12 @@ const EXABGP: ReadonlyArray<readonly [string, string, string, string]> = [
   ['800900000000002e', '9225905311645171758', 'mark 46', 'traffic-mark'],
   ['8007000000000003', '9225342361691750403', 'action sample-terminal', 'traffic-action'],
   ['8007000000000000', '9225342361691750400', 'action ', 'traffic-action'],
-  ['010c0a0000010001', '75446288874799105', 'copy-to-nexthop-ietf 10.0.0.1 (with copy)', 'redirect-to-nexthop-ietf'],
+  [
+    '010c0a0000010001',
+    '75446288874799105',
+    'copy-to-nexthop-ietf 10.0.0.1 (with copy)',
+    'redirect-to-nexthop-ietf',
+  ],
   ['010c0a0000010000', '75446288874799104', 'redirect-to-nexthop-ietf 10.0.0.1', 'redirect-to-nexthop-ietf'],
   ['0800000000000001', '576460752303423489', 'copy-to-nexthop', 'redirect-to-nexthop'],
   ['0800000000000000', '576460752303423488', 'redirect-to-nexthop', 'redirect-to-nexthop'],
@@ -87,7 +92,10 @@ describe('extended communities as ExaBGP prints them', () => {
     assert.equal(encodeHex(a), 'c01914000c20010db80000000000000000000000010001');
     assert.deepEqual(jsonOf(a), {
       'extended-community-ipv6': [
-        { value: Number('270396894049897293703898678829571923249266689'), string: 'copy-to-nexthop-ietf 2001:db8::1 (with copy)' },
+        {
+          value: Number('270396894049897293703898678829571923249266689'),
+          string: 'copy-to-nexthop-ietf 2001:db8::1 (with copy)',
+        },
       ],
     });
     const r = decodeHex(25, '800b20010db80000000000000000000000010064');

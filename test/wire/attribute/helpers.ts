@@ -2,14 +2,20 @@
  * Test helpers: decode a value given as hex, encode a value to the whole attribute's hex, and
  * print JSON and text, all through the registry as the UPDATE codec uses it.
  */
+
+import {
+  attributeCodec,
+  attributeJson,
+  decodeAttributeValue,
+  encodeAttribute,
+} from '../../../src/wire/attribute/registry.js';
+import { attributeText } from '../../../src/wire/attribute/text.js';
+import type { Attribute } from '../../../src/wire/attribute/types.js';
 import { Reader } from '../../../src/wire/buf/reader.js';
 import { Writer } from '../../../src/wire/buf/writer.js';
 import { type CodecContext, makeContext } from '../../../src/wire/context.js';
 import { NotifyError } from '../../../src/wire/error.js';
 import { type JsonDialect, type JsonObject, stringifyJson } from '../../../src/wire/json.js';
-import { attributeCodec, attributeJson, decodeAttributeValue, encodeAttribute } from '../../../src/wire/attribute/registry.js';
-import { attributeText } from '../../../src/wire/attribute/text.js';
-import type { Attribute } from '../../../src/wire/attribute/types.js';
 
 export const ASN4 = makeContext({ asn4: true });
 export const ASN2 = makeContext({ asn4: false });

@@ -40,7 +40,12 @@ export const trafficRateEc: ExtCommunityCodec<TrafficRateEc> = {
 export const trafficRatePacketsEc: ExtCommunityCodec<TrafficRatePacketsEc> = {
   kind: 'traffic-rate-packets',
   keys: [ecKey(0x80, 0x0c)],
-  decode: (raw) => ({ kind: 'traffic-rate-packets', asn: raw.readUInt16BE(2), rate: raw.readFloatBE(4), raw }),
+  decode: (raw) => ({
+    kind: 'traffic-rate-packets',
+    asn: raw.readUInt16BE(2),
+    rate: raw.readFloatBE(4),
+    raw,
+  }),
   string: () => undefined,
 };
 
