@@ -20,7 +20,7 @@ import {
   segmentsRepr4,
   segmentsRepr5,
 } from './as-path-segments.js';
-import { UPDATE_SUBCODE, updateError } from './check.js';
+import { checkNotEmpty, UPDATE_SUBCODE, updateError } from './check.js';
 import { ATTR_FLAG, type AttributeCodec } from './codec.js';
 
 export interface As4PathAttribute {
@@ -42,6 +42,7 @@ export const as4PathCodec: AttributeCodec<As4PathAttribute> = {
     return { kind: 'as4-path', segments: decodeSegments(r, 4, 'AS4_PATH') };
   },
   encode(w: Writer, v: As4PathAttribute): void {
+    checkNotEmpty('AS4_PATH', v.segments);
     encodeSegments(w, v.segments, 4);
   },
   json(v, out, opts): void {

@@ -63,3 +63,19 @@ export function bracketed(items: readonly string[]): string {
   if (items.length === 0) return '';
   return items.length === 1 ? items[0]! : `[ ${items.join(' ')} ]`;
 }
+
+/**
+ * RFC 7606 §3(c): received Optional/Transitive bits that differ from the attribute's definition
+ * make it malformed (the Partial and Extended Length bits do not count).
+ */
+export function flagsConflict(expected: number, received: number): boolean {
+  return ((expected ^ received) & 0xc0) !== 0;
+}
+
+/**
+ * Encoders: refuse an empty list where the attribute must hold at least one item (a peer would
+ * find a zero-length attribute malformed, RFC 7606 §7); the caller leaves the attribute out.
+ */
+export function checkNotEmpty(what: string, list: readonly unknown[]): void {
+  if (list.length === 0) throw new EncodeError('empty-attribute', `${what} with nothing in it`);
+}

@@ -12,7 +12,7 @@ import type { Reader } from '../buf/reader.js';
 import type { Writer } from '../buf/writer.js';
 import { formatIPv4 } from '../nlri/prefix.js';
 import { writeSpeaker } from './aggregator.js';
-import { expectMultiple } from './check.js';
+import { checkNotEmpty, expectMultiple } from './check.js';
 import { ATTR_FLAG, type AttributeCodec } from './codec.js';
 
 export interface ClusterListAttribute {
@@ -33,6 +33,7 @@ export const clusterListCodec: AttributeCodec<ClusterListAttribute> = {
     return { kind: 'cluster-list', clusters };
   },
   encode(w: Writer, v: ClusterListAttribute): void {
+    checkNotEmpty('CLUSTER_LIST', v.clusters);
     for (const c of v.clusters) writeSpeaker(w, c);
   },
   json(v, out): void {

@@ -14,7 +14,7 @@
  */
 import type { Reader } from '../buf/reader.js';
 import type { Writer } from '../buf/writer.js';
-import { bracketed, expectMultiple } from './check.js';
+import { bracketed, checkNotEmpty, expectMultiple } from './check.js';
 import { ATTR_FLAG, type AttributeCodec } from './codec.js';
 
 export interface CommunityAttribute {
@@ -58,6 +58,7 @@ export const communityCodec: AttributeCodec<CommunityAttribute> = {
     return { kind: 'community', communities };
   },
   encode(w: Writer, v: CommunityAttribute): void {
+    checkNotEmpty('COMMUNITIES', v.communities);
     for (const c of v.communities) w.u32(c);
   },
   json(v, out): void {

@@ -12,7 +12,7 @@
 import type { Reader } from '../buf/reader.js';
 import type { Writer } from '../buf/writer.js';
 import { EncodeError } from '../error.js';
-import { bracketed, expectMultiple } from './check.js';
+import { bracketed, checkNotEmpty, expectMultiple } from './check.js';
 import { ATTR_FLAG, type AttributeCodec } from './codec.js';
 import { decodeExtCommunity, extCommunityJson, extCommunityText } from './ext-community/registry.js';
 import { EXT_COMMUNITY_BYTES, type ExtCommunity } from './ext-community/types.js';
@@ -41,6 +41,7 @@ export const extendedCommunityCodec: AttributeCodec<ExtendedCommunityAttribute> 
     return { kind: 'extended-community', communities };
   },
   encode(w: Writer, v: ExtendedCommunityAttribute): void {
+    checkNotEmpty('EXTENDED_COMMUNITIES', v.communities);
     for (const c of v.communities) {
       if (c.raw.length !== EXT_COMMUNITY_BYTES) {
         throw new EncodeError('extended-community', `extended community of ${c.raw.length} bytes`);

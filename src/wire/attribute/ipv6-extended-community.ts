@@ -16,7 +16,7 @@ import type { Writer } from '../buf/writer.js';
 import { EncodeError } from '../error.js';
 import { hexUpper, type JsonObject } from '../json.js';
 import { formatIPv6 } from '../nlri/prefix.js';
-import { bracketed, expectMultiple } from './check.js';
+import { bracketed, checkNotEmpty, expectMultiple } from './check.js';
 import { ATTR_FLAG, type AttributeCodec } from './codec.js';
 import { nextHopIetfString } from './ext-community/flowspec.js';
 import { sortedByRaw } from './extended-community.js';
@@ -78,6 +78,7 @@ export const ipv6ExtendedCommunityCodec: AttributeCodec<Ipv6ExtendedCommunityAtt
     return { kind: 'extended-community-ipv6', communities };
   },
   encode(w: Writer, v: Ipv6ExtendedCommunityAttribute): void {
+    checkNotEmpty('IPv6 EXTENDED_COMMUNITIES', v.communities);
     for (const c of v.communities) {
       if (c.raw.length !== IPV6_EXT_COMMUNITY_BYTES) {
         throw new EncodeError('extended-community', `IPv6 extended community of ${c.raw.length} bytes`);

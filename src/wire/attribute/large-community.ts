@@ -11,7 +11,7 @@
  */
 import type { Reader } from '../buf/reader.js';
 import type { Writer } from '../buf/writer.js';
-import { bracketed, expectMultiple } from './check.js';
+import { bracketed, checkNotEmpty, expectMultiple } from './check.js';
 import { ATTR_FLAG, type AttributeCodec } from './codec.js';
 
 export type LargeCommunity = readonly [number, number, number];
@@ -44,6 +44,7 @@ export const largeCommunityCodec: AttributeCodec<LargeCommunityAttribute> = {
     return { kind: 'large-community', communities };
   },
   encode(w: Writer, v: LargeCommunityAttribute): void {
+    checkNotEmpty('LARGE_COMMUNITY', v.communities);
     for (const c of v.communities) w.u32(c[0]).u32(c[1]).u32(c[2]);
   },
   json(v, out): void {

@@ -11,6 +11,7 @@
  */
 import type { Reader } from '../buf/reader.js';
 import type { Writer } from '../buf/writer.js';
+import { checkNotEmpty } from './check.js';
 import { ATTR_FLAG, type AttributeCodec } from './codec.js';
 import { decodePrefixSidTlvs, encodePrefixSidTlvs, malformed } from './prefix-sid/decode.js';
 import { prefixSidJson, prefixSidText } from './prefix-sid/json.js';
@@ -32,6 +33,7 @@ export const prefixSidCodec: AttributeCodec<PrefixSidAttribute> = {
     return { kind: 'prefix-sid', tlvs: decodePrefixSidTlvs(r) };
   },
   encode(w: Writer, v: PrefixSidAttribute): void {
+    checkNotEmpty('BGP Prefix-SID', v.tlvs);
     encodePrefixSidTlvs(w, v.tlvs);
   },
   json(v, out): void {

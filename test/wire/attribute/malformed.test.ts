@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_AS_PATH_SEGMENTS } from '../../../src/wire/attribute/as-path-segments.js';
 import { attributeCodec } from '../../../src/wire/attribute/registry.js';
-import { ASN2, ASN4, decodeHex, notify } from './helpers.js';
+import { EncodeError } from '../../../src/wire/error.js';
+import { ASN2, ASN4, decodeHex, encodeHex, notify } from './helpers.js';
 
 const LENGTH = 5;
 const INVALID_ORIGIN = 6;
@@ -86,5 +87,30 @@ describe('malformed values', () => {
       notify(3, MALFORMED_AS_PATH),
     );
     assert.doesNotThrow(() => decodeHex(2, segment.repeat(MAX_AS_PATH_SEGMENTS), ASN2));
+  });
+});
+
+describe('encoders refuse what a peer would find malformed', () => {
+  it('empty lists throw EncodeError instead of sending a zero-length attribute', () => {
+    const empty = [
+      { kind: 'community', communities: [] },
+      { kind: 'large-community', communities: [] },
+      { kind: 'extended-community', communities: [] },
+      { kind: 'extended-community-ipv6', communities: [] },
+      { kind: 'cluster-list', clusters: [] },
+      { kind: 'as4-path', segments: [] },
+      { kind: 'prefix-sid', tlvs: [] },
+    ] as const;
+    for (const a of empty) assert.throws(() => encodeHex(a), EncodeError, a.kind);
+  });
+
+  it('out-of-range numbers throw EncodeError', () => {
+    assert.throws(() => encodeHex({ kind: 'med', value: 2 ** 32 }), EncodeError);
+    assert.throws(() => encodeHex({ kind: 'origin', value: 3 as 0 }), EncodeError);
+    assert.throws(
+      () => encodeHex({ kind: 'as-path', segments: [{ type: 2, asns: [2 ** 32] }] }),
+      EncodeError,
+    );
+    assert.throws(() => encodeHex({ kind: 'next-hop', ip: 'not-an-ip' }), EncodeError);
   });
 });
