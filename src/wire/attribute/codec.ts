@@ -47,4 +47,9 @@ export interface AttributeCodec<T extends AttributeBase = AttributeBase> {
   encode(w: Writer, value: T, ctx: EncodeContext): void;
   /** Add ExaBGP's JSON key(s) for this attribute to the `attribute` object of an UPDATE event. */
   json(value: T, out: JsonObject, opts: JsonOptions): void;
+  /**
+   * The attribute as ExaBGP's text API and configuration print it, name included
+   * ('origin igp', 'as-path [ 65000 65001 ]'). Empty when ExaBGP prints nothing for it.
+   */
+  text?(value: T): string;
 }

@@ -7,10 +7,28 @@ import type { Writer } from '../buf/writer.js';
 import type { DecodeContext, EncodeContext } from '../context.js';
 import { EncodeError } from '../error.js';
 import type { JsonObject, JsonOptions } from '../json.js';
+import { aggregatorCodec } from './aggregator.js';
+import { aigpCodec } from './aigp.js';
+import { asPathCodec } from './as-path.js';
+import { as4AggregatorCodec } from './as4-aggregator.js';
+import { as4PathCodec } from './as4-path.js';
+import { atomicAggregateCodec } from './atomic-aggregate.js';
 import { bgplsAttributeCodec } from './bgpls/index.js';
+import { clusterListCodec } from './cluster-list.js';
 import { ATTR_FLAG, type AttributeCodec } from './codec.js';
+import { communityCodec } from './community.js';
+import { extendedCommunityCodec } from './extended-community.js';
+import { ipv6ExtendedCommunityCodec } from './ipv6-extended-community.js';
+import { largeCommunityCodec } from './large-community.js';
+import { localPrefCodec } from './local-pref.js';
+import { medCodec } from './med.js';
 import { mpReachCodec } from './mp-reach.js';
 import { mpUnreachCodec } from './mp-unreach.js';
+import { nextHopCodec } from './next-hop.js';
+import { originCodec } from './origin.js';
+import { originatorIdCodec } from './originator-id.js';
+import { pmsiTunnelCodec } from './pmsi-tunnel.js';
+import { prefixSidCodec } from './prefix-sid.js';
 import type { Attribute } from './types.js';
 import { decodeUnknownAttribute, encodeUnknownAttribute, unknownAttributeJson } from './unknown.js';
 
@@ -18,7 +36,29 @@ import { decodeUnknownAttribute, encodeUnknownAttribute, unknownAttributeJson } 
 type AnyCodec = AttributeCodec<any>;
 
 /** Every attribute bgpknife understands. Keep in type-code order. */
-const CODECS: readonly AnyCodec[] = [bgplsAttributeCodec, mpReachCodec, mpUnreachCodec];
+const CODECS: readonly AnyCodec[] = [
+  originCodec,
+  asPathCodec,
+  nextHopCodec,
+  medCodec,
+  localPrefCodec,
+  atomicAggregateCodec,
+  aggregatorCodec,
+  communityCodec,
+  originatorIdCodec,
+  clusterListCodec,
+  mpReachCodec,
+  mpUnreachCodec,
+  extendedCommunityCodec,
+  as4PathCodec,
+  as4AggregatorCodec,
+  pmsiTunnelCodec,
+  ipv6ExtendedCommunityCodec,
+  aigpCodec,
+  bgplsAttributeCodec,
+  largeCommunityCodec,
+  prefixSidCodec,
+];
 
 const BY_CODE = new Map<number, AnyCodec>();
 const BY_KIND = new Map<string, AnyCodec>();

@@ -5,27 +5,43 @@
  */
 import type { Reader } from '../buf/reader.js';
 import type { Writer } from '../buf/writer.js';
-import { hex0x, type JsonObject } from '../json.js';
+import type { JsonObject } from '../json.js';
+import { ATTR_FLAG } from './codec.js';
 
 export interface UnknownAttribute {
   readonly kind: 'unknown';
   readonly code: number;
-  /** Flags as received, without the extended-length bit. */
+  /**
+   * Flags as received, the extended-length bit included (ExaBGP prints it). The encoder sets
+   * or clears that bit from the value's length.
+   */
   readonly flags: number;
   readonly raw: Buffer;
 }
 
 export function decodeUnknownAttribute(r: Reader, code: number, flags: number): UnknownAttribute {
-  return { kind: 'unknown', code, flags: flags & 0xe0, raw: Buffer.from(r.rest()) };
+  return { kind: 'unknown', code, flags: flags & 0xf0, raw: Buffer.from(r.rest()) };
 }
 
 export function encodeUnknownAttribute(w: Writer, v: UnknownAttribute): void {
   w.bytes(v.raw);
 }
 
-/** ExaBGP names an unknown attribute by its code and flags in hex, value as 0x-hex. */
+function hex2(n: number): string {
+  return n.toString(16).toUpperCase().padStart(2, '0');
+}
+
+/**
+ * ExaBGP keeps an unknown attribute only when it is transitive, marks it Partial, and prints it
+ * as "attribute-0x<CODE>-0x<FLAGS>": "0x<lower-case hex>" (flags as received plus Partial).
+ * An unknown non-transitive attribute is dropped by ExaBGP, so it prints nothing.
+ */
 export function unknownAttributeJson(v: UnknownAttribute, out: JsonObject): void {
-  const code = v.code.toString(16).toUpperCase().padStart(2, '0');
-  const flags = v.flags.toString(16).toUpperCase().padStart(2, '0');
-  out[`attribute-0x${code}-0x${flags}`] = hex0x(v.raw);
+  if ((v.flags & ATTR_FLAG.TRANSITIVE) === 0) return;
+  out[`attribute-0x${hex2(v.code)}-0x${hex2(v.flags | ATTR_FLAG.PARTIAL)}`] = `0x${v.raw.toString('hex')}`;
+}
+
+/** ExaBGP's text: 'attribute [ 0x<CODE> 0x<FLAGS> 0x<hex> ]' (the generic attribute syntax). */
+export function unknownAttributeText(v: UnknownAttribute): string {
+  return `attribute [ 0x${hex2(v.code)} 0x${hex2(v.flags | ATTR_FLAG.PARTIAL)} 0x${v.raw.toString('hex')} ]`;
 }
