@@ -32,7 +32,7 @@ const ADD_PATH: Readonly<Record<string, readonly FamilyKey[]>> = {
 /** Configurations with `asn4 disable`. */
 const NO_ASN4 = new Set(['conf-no-asn4']);
 
-function contextFor(test: string): CodecContext {
+export function contextFor(test: string): CodecContext {
   return makeContext({ addPath: new Set(ADD_PATH[test] ?? []), asn4: !NO_ASN4.has(test) });
 }
 
