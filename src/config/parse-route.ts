@@ -76,7 +76,7 @@ function prefixedRoute(p: ParserState, head: Token, afi: string | undefined): Ro
   const st = readStatement(p);
   const prefix = st.items[0];
   const attributes: RouteAttribute[] = [];
-  if (!prefix || prefix.kind !== 'word') {
+  if (prefix?.kind !== 'word') {
     p.sink.error(prefix?.span ?? st.endSpan, `'${head.text}' needs a prefix`, ['PREFIX/LENGTH']);
     routeBody(p, st, st.items.length, attributes);
     return undefined;

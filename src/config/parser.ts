@@ -24,7 +24,7 @@ export interface ParseResult {
 
 export const TOP_KEYWORDS = ['process', 'neighbor', 'template', 'group'] as const;
 
-function parseTemplate(p: ParserState, head: Token, items: TopItem[]): void {
+function parseTemplate(p: ParserState, items: TopItem[]): void {
   const st = readStatement(p);
   if (st.end !== '{' || st.items.length > 0) {
     p.sink.error(st.items[0]?.span ?? st.endSpan, "expected 'template { neighbor NAME { ... } }'", ["'{'"]);
@@ -51,9 +51,11 @@ function topStatement(p: ParserState, t: Token, items: TopItem[]): void {
       item = parseNeighbor(p, t, 'group');
       break;
     case 'template':
-      return parseTemplate(p, t, items);
+      parseTemplate(p, items);
+      return;
     default:
-      return unknownKeyword(p, t, 'the configuration', TOP_KEYWORDS);
+      unknownKeyword(p, t, 'the configuration', TOP_KEYWORDS);
+      return;
   }
   if (item) items.push(item);
 }
