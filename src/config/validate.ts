@@ -87,27 +87,34 @@ function checkSetting(ctx: Context, s: Setting): void {
   const sink = ctx.sink;
   switch (s.key) {
     case 'hold-time':
-      return rangeCheck(sink, s, 3, 65535, true);
+      rangeCheck(sink, s, 3, 65535, true);
+      return;
     case 'listen':
     case 'connect':
-      return rangeCheck(sink, s, 1, 65535);
+      rangeCheck(sink, s, 1, 65535);
+      return;
     case 'outgoing-ttl':
     case 'incoming-ttl':
     case 'ttl-security':
-      return rangeCheck(sink, s, 1, 255);
+      rangeCheck(sink, s, 1, 255);
+      return;
     case 'router-id':
-      return addressCheck(sink, s, true);
+      addressCheck(sink, s, true);
+      return;
     case 'local-address':
-      return addressCheck(sink, s, false, true);
+      addressCheck(sink, s, false, true);
+      return;
     case 'peer-address':
     case 'md5-ip':
-      return addressCheck(sink, s, false);
+      addressCheck(sink, s, false);
+      return;
     case 'md5-password':
       if (s.value.type === 'string' && s.value.value.length > 80)
         sink.error(s.span, 'md5-password is longer than 80 characters (RFC 2385 keys are at most 80)');
       return;
     case 'graceful-restart':
-      return rangeCheck(sink, s, 0, 4095);
+      rangeCheck(sink, s, 0, 4095);
+      return;
     case 'inherit':
       if (s.value.type === 'list')
         for (const name of s.value.values)
@@ -170,25 +177,31 @@ function checkItem(ctx: Context, item: NeighborItem): void {
   switch (item.kind) {
     case 'setting':
       checkSetting(ctx, item);
-      return checkLegacySetting(ctx.sink, item);
+      checkLegacySetting(ctx.sink, item);
+      return;
     case 'capability':
-      return checkCapability(ctx, item.settings);
+      checkCapability(ctx, item.settings);
+      return;
     case 'family':
     case 'add-path':
-      return checkFamily(ctx.sink, item);
+      checkFamily(ctx.sink, item);
+      return;
     case 'nexthop':
-      return checkNexthop(ctx.sink, item);
+      checkNexthop(ctx.sink, item);
+      return;
     case 'api':
       for (const s of item.settings) checkApiSetting(ctx, s);
       return;
     case 'process':
-      return checkProcess(ctx.sink, item, true);
+      checkProcess(ctx.sink, item, true);
+      return;
     case 'static':
     case 'announce':
     case 'flow':
     case 'l2vpn':
     case 'operational':
-      return checkRoutes(ctx.sink, item);
+      checkRoutes(ctx.sink, item);
+      return;
     case 'neighbor':
     case 'template':
     case 'group':
