@@ -197,6 +197,11 @@ export function itemText(item: Item): string {
 /** A word as the lexer would read it back: quoted when it holds spaces or punctuation. */
 export function quote(text: string): string {
   if (text !== '' && !/[\s{};[\](),#"'\\]/.test(text)) return text;
+  return quoteString(text);
+}
+
+/** A quoted string the lexer reads back as `text`. */
+export function quoteString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r')}"`;
 }
 

@@ -106,7 +106,7 @@ function flowRoute(p: ParserState, head: Token): FlowRoute | undefined {
   });
   return {
     kind: 'flow-route',
-    ...(nameItem ? { name: itemText(nameItem) } : {}),
+    ...(nameItem ? { name: nameItem.text } : {}),
     match,
     then,
     scope,

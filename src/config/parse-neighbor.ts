@@ -53,7 +53,7 @@ function header(p: ParserState, head: Token, named: boolean): { name?: string; o
     if (st.end === '{') skipBlock(p);
     return { ok: false, st };
   }
-  return nameItem ? { name: itemText(nameItem), ok: true, st } : { ok: true, st };
+  return nameItem ? { name: nameItem.text, ok: true, st } : { ok: true, st };
 }
 
 /** A block of `key value;` settings from `table`. */

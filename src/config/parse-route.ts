@@ -107,7 +107,7 @@ function fieldRoute(p: ParserState, head: Token, afi: string, named: boolean): R
     kind: 'route',
     keyword: head.text,
     afi,
-    ...(hasName && first ? { name: itemText(first) } : {}),
+    ...(hasName && first ? { name: first.text } : {}),
     attributes,
     span: joinSpans(head.span, end),
   };
