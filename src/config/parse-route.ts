@@ -9,7 +9,6 @@ import type { AnnounceBlock, L2vpnBlock, Route, RouteAttribute, StaticBlock } fr
 import { ATTRIBUTES, parseAttributes } from './parse-attribute.js';
 import {
   type Item,
-  itemText,
   type ParserState,
   parseBlock,
   readStatement,

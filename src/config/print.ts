@@ -60,6 +60,10 @@ function setting(out: Out, s: Setting): void {
   out.line(`${s.key} ${valueText(s.key, s.value)};`);
 }
 
+function settings(out: Out, list: readonly Setting[]): void {
+  for (const s of list) setting(out, s);
+}
+
 function community(v: number): string {
   return COMMUNITY_NAMES.get(v) ?? `${Math.floor(v / 65536)}:${v % 65536}`;
 }
@@ -156,54 +160,70 @@ function announce(out: Out, routes: readonly Route[]): void {
 function api(out: Out, a: Api): void {
   out.block(a.name === undefined ? 'api' : `api ${quote(a.name)}`, () => {
     for (const s of a.settings) setting(out, s);
-    for (const d of [a.send, a.receive])
-      if (d) out.block(d.kind, () => d.settings.forEach((s) => setting(out, s)));
+    for (const d of [a.send, a.receive]) if (d) out.block(d.kind, () => settings(out, d.settings));
   });
 }
 
 function neighborItem(out: Out, item: NeighborItem): void {
   switch (item.kind) {
     case 'setting':
-      return setting(out, item);
+      setting(out, item);
+      return;
     case 'family':
     case 'add-path':
-      return out.block(item.kind, () => {
+      out.block(item.kind, () => {
         for (const e of item.entries)
           out.line(`${[e.afi, e.safi, e.direction].filter((x) => x !== undefined).join(' ')};`);
       });
+      return;
     case 'capability':
-      return out.block('capability', () => item.settings.forEach((s) => setting(out, s)));
+      out.block('capability', () => settings(out, item.settings));
+      return;
     case 'nexthop':
-      return out.block('nexthop', () => {
+      out.block('nexthop', () => {
         for (const e of item.entries) out.line(`${e.afi} ${e.safi} ${e.nexthopAfi};`);
       });
+      return;
     case 'api':
-      return api(out, item);
+      api(out, item);
+      return;
     case 'static':
     case 'l2vpn':
-      return out.block(item.kind, () => item.routes.forEach((r) => out.line(routeLine(r))));
+      out.block(item.kind, () => {
+        for (const r of item.routes) out.line(routeLine(r));
+      });
+      return;
     case 'announce':
-      return announce(out, item.routes);
+      announce(out, item.routes);
+      return;
     case 'flow':
-      return out.block('flow', () => item.routes.forEach((r) => flowRoute(out, r)));
+      out.block('flow', () => {
+        for (const r of item.routes) flowRoute(out, r);
+      });
+      return;
     case 'operational':
-      return flowStatements(out, 'operational', item.messages);
+      flowStatements(out, 'operational', item.messages);
+      return;
     case 'process':
-      return process(out, item);
+      process(out, item);
+      return;
     case 'neighbor':
     case 'template':
     case 'group':
-      return neighbor(out, item);
+      neighbor(out, item);
+      return;
   }
 }
 
 function process(out: Out, p: Process): void {
-  out.block(`process ${quote(p.name)}`, () => p.settings.forEach((s) => setting(out, s)));
+  out.block(`process ${quote(p.name)}`, () => settings(out, p.settings));
 }
 
 function neighbor(out: Out, n: Neighbor): void {
   const head = n.kind === 'group' ? 'group' : 'neighbor';
-  out.block(`${head} ${quote(n.name)}`, () => n.items.forEach((item) => neighborItem(out, item)));
+  out.block(`${head} ${quote(n.name)}`, () => {
+    for (const item of n.items) neighborItem(out, item);
+  });
 }
 
 /** The canonical text of a configuration. */
