@@ -83,3 +83,13 @@ function sourceLine(source: string, line: number): string | undefined {
   const end = source.indexOf('\n', start);
   return source.slice(start, end < 0 ? source.length : end).replace(/\r$/, '');
 }
+
+/** Diagnostics in source order (file, line, column), stable for equal positions. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : 0) ||
+      a.span.line - b.span.line ||
+      a.span.col - b.span.col,
+  );
+}
