@@ -17,6 +17,8 @@ export interface Token {
   /** The word, the unescaped string contents, the punctuation character, or '' at the end. */
   readonly text: string;
   readonly span: Span;
+  /** True when a line break (not a backslash continuation) came before this token. */
+  readonly newline: boolean;
 }
 
 // Character classes, indexed by char code (< 128); anything above 127 is a word character.
@@ -47,6 +49,7 @@ export class Lexer {
   private line = 1;
   private lineStart = 0;
   private peeked: Token | undefined;
+  private sawNewline = false;
 
   constructor(
     private readonly text: string,
@@ -90,7 +93,10 @@ export class Lexer {
       const cls = classOf(code);
       if (cls === SPACE) {
         this.pos++;
-        if (code === NL) this.newline();
+        if (code === NL) {
+          this.newline();
+          this.sawNewline = true;
+        }
       } else if (cls === HASH) {
         const nl = text.indexOf('\n', this.pos);
         this.pos = nl < 0 ? text.length : nl;
@@ -119,18 +125,24 @@ export class Lexer {
   }
 
   private scan(): Token {
+    this.sawNewline = false;
     this.skip();
     const startPos = this.pos;
     const startLine = this.line;
     const startLineStart = this.lineStart;
     if (this.pos >= this.text.length) {
-      return { kind: 'eof', text: '', span: this.span(startPos, startLine, startLineStart) };
+      return { kind: 'eof', text: '', span: this.span(startPos, startLine, startLineStart), newline: true };
     }
     const ch = this.text.charAt(this.pos);
     const cls = classOf(ch.charCodeAt(0));
     if (cls === PUNCT) {
       this.pos++;
-      return { kind: ch as Punct, text: ch, span: this.span(startPos, startLine, startLineStart) };
+      return {
+        kind: ch as Punct,
+        text: ch,
+        span: this.span(startPos, startLine, startLineStart),
+        newline: this.sawNewline,
+      };
     }
     if (cls === QUOTE) return this.scanString(ch, startPos, startLine, startLineStart);
     return this.scanWord(startPos, startLine, startLineStart);
@@ -148,6 +160,7 @@ export class Lexer {
       kind: 'word',
       text: text.slice(startPos, p),
       span: this.span(startPos, startLine, startLineStart),
+      newline: this.sawNewline,
     };
   }
 
@@ -182,7 +195,7 @@ export class Lexer {
     this.pos = closed ? p + 1 : p;
     const span = this.span(startPos, startLine, startLineStart);
     if (!closed) this.sink.error(span, 'unterminated string', [quote]);
-    return { kind: 'string', text: parts.join(''), span };
+    return { kind: 'string', text: parts.join(''), span, newline: this.sawNewline };
   }
 }
 

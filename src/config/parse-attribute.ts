@@ -301,6 +301,19 @@ export function parseAttributes(
   while (i < items.length) {
     const head = items[i]!;
     const desc = head.kind === 'word' ? ATTRIBUTES[head.text.toLowerCase()] : undefined;
+    if (!desc && head.kind !== 'group' && head.newline === true && i > 0) {
+      // A statement keyword at the start of a line: the previous statement lacks its ';'.
+      const prev = items[i - 1]!.span;
+      const at = {
+        file: prev.file,
+        line: prev.endLine,
+        col: prev.endCol,
+        endLine: prev.endLine,
+        endCol: prev.endCol + 1,
+      };
+      p.sink.error(at, "missing ';'", ["';'"]);
+      return;
+    }
     if (!desc) {
       p.sink.error(head.span, `unknown route attribute '${itemText(head)}'`);
       i++;

@@ -20,7 +20,13 @@ export interface ParserState {
 }
 
 export type Item =
-  | { readonly kind: 'word' | 'string'; readonly text: string; readonly span: Span }
+  | {
+      readonly kind: 'word' | 'string';
+      readonly text: string;
+      readonly span: Span;
+      /** A line break came before it: a statement that runs on is probably missing its ';'. */
+      readonly newline?: boolean;
+    }
   | {
       readonly kind: 'group';
       readonly open: '[' | '(';
@@ -70,7 +76,10 @@ function readGroup(p: ParserState, open: Token, level: number): Item {
 }
 
 function readItemFrom(p: ParserState, t: Token, level: number): Item | undefined {
-  if (t.kind === 'word' || t.kind === 'string') return { kind: t.kind, text: t.text, span: t.span };
+  if (t.kind === 'word' || t.kind === 'string')
+    return t.newline
+      ? { kind: t.kind, text: t.text, span: t.span, newline: true }
+      : { kind: t.kind, text: t.text, span: t.span };
   if (t.kind === '[' || t.kind === '(') {
     if (level >= MAX_GROUP_DEPTH) {
       p.sink.error(t.span, 'brackets nested too deeply');

@@ -35,7 +35,7 @@ import {
   DIRECTION_KEYS,
   NEIGHBOR_KEYS,
   PROCESS_KEYS,
-  parseSetting,
+  parseSettings,
   type ValueType,
 } from './parse-value.js';
 import { joinSpans, type Span } from './span.js';
@@ -66,10 +66,8 @@ function settingsBlock(
 ): Span {
   return parseBlock(p, what, (h) => {
     const type = table[h.text];
-    if (type !== undefined) {
-      const s = parseSetting(p, h, type);
-      if (s) out.push(s);
-    } else if (!onOther?.(h)) unknownKeyword(p, h, what, Object.keys(table));
+    if (type !== undefined) out.push(...parseSettings(p, h, table, type));
+    else if (!onOther?.(h)) unknownKeyword(p, h, what, Object.keys(table));
   });
 }
 
@@ -188,8 +186,7 @@ function neighborStatement(p: ParserState, h: Token, kind: Neighbor['kind'], ite
   }
   const type = h.text === 'add-path' ? 'word' : NEIGHBOR_KEYS[h.text];
   if (type !== undefined) {
-    const s = parseSetting(p, h, type);
-    if (s) items.push(s);
+    items.push(...parseSettings(p, h, NEIGHBOR_KEYS, type));
     return;
   }
   if (h.text === 'neighbor' && kind === 'group') {

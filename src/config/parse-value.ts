@@ -7,7 +7,8 @@
 
 import type { Token } from './lexer.js';
 import type { Setting, Value } from './model.js';
-import { endStatement, type Item, type ParserState, readStatement, statementSpan } from './parse-core.js';
+import { endStatement, type Item, type ParserState, readStatement } from './parse-core.js';
+import { joinSpans, type Span } from './span.js';
 
 export type ValueType =
   | 'string'
@@ -137,10 +138,10 @@ function flat(items: readonly Item[]): string[] | undefined {
   return out;
 }
 
-function single(p: ParserState, key: string, items: readonly Item[], head: Token): Item | undefined {
+function single(p: ParserState, key: string, items: readonly Item[], at: Span): Item | undefined {
   const item = items[0];
   if (items.length === 1 && item && item.kind !== 'group') return item;
-  p.sink.error(items[1]?.span ?? item?.span ?? head.span, `'${key}' takes one value`);
+  p.sink.error(items[1]?.span ?? item?.span ?? at, `'${key}' takes one value`);
   return undefined;
 }
 
@@ -168,23 +169,23 @@ export function toValue(
   key: string,
   type: ValueType,
   items: readonly Item[],
-  head: Token,
+  at: Span,
 ): Value | undefined {
   if (items.length === 0) {
     if (type === 'boolean' || type === 'optional-number') return { type: 'boolean', value: true };
-    p.sink.error(head.span, `'${key}' needs a value`);
+    p.sink.error(at, `'${key}' needs a value`);
     return undefined;
   }
   if (type === 'list' || type === 'args') {
     const values = flat(items);
     if (values) return { type: 'list', values };
-    p.sink.error(head.span, `'${key}' takes a list of words`);
+    p.sink.error(at, `'${key}' takes a list of words`);
     return undefined;
   }
   if (type === 'string' && items.every((i) => i.kind !== 'group')) {
     return { type: 'string', value: items.map((i) => ('text' in i ? i.text : '')).join(' ') };
   }
-  const item = single(p, key, items, head);
+  const item = single(p, key, items, at);
   if (!item || item.kind === 'group') return undefined;
   switch (type) {
     case 'string':
@@ -211,14 +212,65 @@ export function toValue(
   }
 }
 
+/** A zero-width span just after `span`: where a missing ';' goes. */
+function after(span: Span): Span {
+  return {
+    file: span.file,
+    line: span.endLine,
+    col: span.endCol,
+    endLine: span.endLine,
+    endCol: span.endCol + 1,
+  };
+}
+
+function makeSetting(
+  p: ParserState,
+  head: Item,
+  type: ValueType,
+  items: readonly Item[],
+  end: Span,
+): Setting {
+  const key = head.kind === 'group' ? '' : head.text;
+  const only = items[0];
+  // A value that does not convert was reported; it is kept as written so later passes do not
+  // also report the setting as missing.
+  const value =
+    toValue(p, key, type, items, head.span) ??
+    (items.length === 1 && only && only.kind !== 'group'
+      ? { type: 'word', value: only.text }
+      : { type: 'list', values: [] });
+  return { kind: 'setting', key, value, span: joinSpans(head.span, end) };
+}
+
 /**
- * Parses `key value... ;` for a keyword of `table` (the head was consumed). Returns undefined
- * after an error.
+ * Parses `key value... ;` for a keyword of `table` (the head was consumed). A known keyword at
+ * the start of a later line means the `;` was forgotten: that is reported, and the rest is
+ * parsed as the next setting, so one missing `;` gives one error.
  */
-export function parseSetting(p: ParserState, head: Token, type: ValueType): Setting | undefined {
+export function parseSettings(
+  p: ParserState,
+  head: Token,
+  table: Readonly<Record<string, ValueType>>,
+  type: ValueType,
+): Setting[] {
   const st = readStatement(p);
   endStatement(p, st);
-  const value = toValue(p, head.text, type, st.items, head);
-  if (!value) return undefined;
-  return { kind: 'setting', key: head.text, value, span: statementSpan(head.span, st) };
+  const out: Setting[] = [];
+  let key: Item = { kind: 'word', text: head.text, span: head.span };
+  let keyType = type;
+  let items = st.items;
+  for (;;) {
+    const i = items.findIndex(
+      (it) => it.kind === 'word' && it.newline === true && table[it.text] !== undefined,
+    );
+    if (i < 0) break;
+    const last = i > 0 ? items[i - 1]!.span : key.span;
+    p.sink.error(after(last), "missing ';'", ["';'"]);
+    out.push(makeSetting(p, key, keyType, items.slice(0, i), last));
+    key = items[i]!;
+    keyType = table[(key as { text: string }).text]!;
+    items = items.slice(i + 1);
+  }
+  out.push(makeSetting(p, key, keyType, items, items[items.length - 1]?.span ?? key.span));
+  return out;
 }
