@@ -8,7 +8,7 @@ import type { AsPathSegment, AttributeValue, ExtendedCommunity, RouteAttribute }
 import type { Item, ParserState } from './parse-core.js';
 import { itemText } from './parse-core.js';
 import { parseAsn, parseInteger } from './parse-value.js';
-import { joinSpans } from './span.js';
+import { joinSpans, type Span } from './span.js';
 
 /** Well-known communities (RFC 1997, RFC 7999, RFC 8326, RFC 9494) by the names ExaBGP accepts. */
 export const WELL_KNOWN_COMMUNITIES: Readonly<Record<string, number>> = {
@@ -26,7 +26,8 @@ export const WELL_KNOWN_COMMUNITIES: Readonly<Record<string, number>> = {
   'no-llgr': 0xffff0007,
 };
 
-type Parse = (p: ParserState, item: Item) => AttributeValue | undefined;
+/** Builds the attribute with its span in one object literal (a spread would leave slow, larger objects). */
+type Parse = (p: ParserState, item: Item, span: Span) => RouteAttribute | undefined;
 
 interface Descriptor {
   /** 0: the keyword stands alone; 1: it takes one item. */
@@ -70,14 +71,16 @@ function each<T>(
   conv: (w: string) => T | undefined,
 ): T[] | undefined {
   const list = item.kind === 'group' ? item.items : [item];
-  const out: T[] = [];
-  for (const inner of list) {
+  // Sized up front: values are kept for the life of the configuration, with no spare capacity.
+  const out = new Array<T>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const inner = list[i]!;
     const v = inner.kind === 'group' ? undefined : conv(inner.text);
     if (v === undefined) {
       p.sink.error(inner.span, `invalid ${what} '${itemText(inner)}'`);
       return undefined;
     }
-    out.push(v);
+    out[i] = v;
   }
   return out;
 }
@@ -113,7 +116,7 @@ export function parseExtendedCommunity(text: string): ExtendedCommunity | undefi
   return { type: text.slice(0, colon).toLowerCase(), value: text.slice(colon + 1) };
 }
 
-function asPath(p: ParserState, item: Item): AttributeValue | undefined {
+function asPath(p: ParserState, item: Item, span: Span): RouteAttribute | undefined {
   const segments: AsPathSegment[] = [];
   let current: number[] | undefined;
   const visit = (it: Item, inSet: boolean): boolean => {
@@ -139,7 +142,7 @@ function asPath(p: ParserState, item: Item): AttributeValue | undefined {
     current.push(asn);
     return true;
   };
-  return visit(item, false) ? { kind: 'as-path', segments } : undefined;
+  return visit(item, false) ? { span, kind: 'as-path', segments } : undefined;
 }
 
 function finite(n: number): number | undefined {
@@ -147,9 +150,9 @@ function finite(n: number): number | undefined {
 }
 
 function numberAttr(kind: 'med' | 'local-preference' | 'aigp', max: number): Parse {
-  return (p, item) => {
+  return (p, item, span) => {
     const n = item.kind === 'group' ? Number.NaN : parseInteger(item.text);
-    if (n <= max) return { kind, value: n };
+    if (n <= max) return { span, kind, value: n };
     p.sink.error(item.span, `invalid ${kind} '${itemText(item)}'`, [`0..${max}`]);
     return undefined;
   };
@@ -157,24 +160,25 @@ function numberAttr(kind: 'med' | 'local-preference' | 'aigp', max: number): Par
 
 const ORIGINS = ['igp', 'egp', 'incomplete'] as const;
 
-function origin(p: ParserState, item: Item): AttributeValue | undefined {
+function origin(p: ParserState, item: Item, span: Span): RouteAttribute | undefined {
   const low = item.kind === 'group' ? '' : item.text.toLowerCase();
   const found = ORIGINS.find((o) => o === low);
-  if (found) return { kind: 'origin', origin: found };
+  if (found) return { span, kind: 'origin', origin: found };
   p.sink.error(item.span, `invalid origin '${itemText(item)}'`, [...ORIGINS]);
   return undefined;
 }
 
-function aggregator(p: ParserState, item: Item): AttributeValue | undefined {
+function aggregator(p: ParserState, item: Item, span: Span): RouteAttribute | undefined {
   const text = item.kind === 'group' ? (item.items.length === 1 ? itemText(item.items[0]!) : '') : item.text;
   const colon = text.indexOf(':');
   const asn = parseAsn(text.slice(0, colon));
-  if (colon > 0 && !Number.isNaN(asn)) return { kind: 'aggregator', asn, address: text.slice(colon + 1) };
+  if (colon > 0 && !Number.isNaN(asn))
+    return { span, kind: 'aggregator', asn, address: text.slice(colon + 1) };
   p.sink.error(item.span, `invalid aggregator '${itemText(item)}'`, ['( ASN:IP )']);
   return undefined;
 }
 
-function pathInformation(p: ParserState, item: Item): AttributeValue | undefined {
+function pathInformation(p: ParserState, item: Item, span: Span): RouteAttribute | undefined {
   const text = word(p, item, 'path-information') ?? '';
   const parts = text.split('.');
   let value = Number.NaN;
@@ -182,27 +186,27 @@ function pathInformation(p: ParserState, item: Item): AttributeValue | undefined
     const o = parts.map(parseInteger);
     if (o.every((x) => x <= 255)) value = ((o[0]! * 256 + o[1]!) * 256 + o[2]!) * 256 + o[3]!;
   } else value = parseInteger(text);
-  if (value <= 0xffffffff) return { kind: 'path-information', value };
+  if (value <= 0xffffffff) return { span, kind: 'path-information', value };
   p.sink.error(item.span, `invalid path-information '${itemText(item)}'`, ['0..4294967295', 'A.B.C.D']);
   return undefined;
 }
 
-function generic(p: ParserState, item: Item): AttributeValue | undefined {
+function generic(p: ParserState, item: Item, span: Span): RouteAttribute | undefined {
   const w = item.kind === 'group' ? words(p, item, 'attribute') : undefined;
   const code = parseNumber(w?.[0] ?? '');
   const flags = parseNumber(w?.[1] ?? '');
   const data = (w?.[2] ?? '').toLowerCase();
   if (w && w.length === 3 && code <= 255 && flags <= 255 && /^0x([0-9a-f]{2})*$/.test(data)) {
-    return { kind: 'generic', code, flags, data: data.slice(2) };
+    return { span, kind: 'generic', code, flags, data: data.slice(2) };
   }
   p.sink.error(item.span, `invalid attribute '${itemText(item)}'`, ['[ CODE FLAGS 0xDATA ]']);
   return undefined;
 }
 
-function split(p: ParserState, item: Item): AttributeValue | undefined {
+function split(p: ParserState, item: Item, span: Span): RouteAttribute | undefined {
   const text = word(p, item, 'split') ?? '';
   const n = parseInteger(text.startsWith('/') ? text.slice(1) : text);
-  if (n <= 128) return { kind: 'split', value: n };
+  if (n <= 128) return { span, kind: 'split', value: n };
   p.sink.error(item.span, `invalid split '${itemText(item)}'`, ['/LENGTH']);
   return undefined;
 }
@@ -212,39 +216,45 @@ function listOf<T>(
   what: string,
   conv: (w: string) => T | undefined,
 ): Parse {
-  return (p, item) => {
+  return (p, item, span) => {
     const values = each(p, item, what, conv);
     if (!values) return undefined;
-    if (kind === 'cluster-list') return { kind, ids: values as string[] };
-    if (kind === 'label') return { kind, labels: values as number[] };
-    return { kind, values } as AttributeValue;
+    if (kind === 'cluster-list') return { span, kind, ids: values as string[] };
+    if (kind === 'label') return { span, kind, labels: values as number[] };
+    return { span, kind, values } as RouteAttribute;
   };
 }
 
 const wordAttr =
-  (make: (w: string) => AttributeValue): Parse =>
-  (p, item) => {
+  (make: (w: string, span: Span) => RouteAttribute): Parse =>
+  (p, item, span) => {
     const w = word(p, item, 'this attribute');
-    return w === undefined ? undefined : make(w);
+    return w === undefined ? undefined : make(w, span);
   };
 
 const field = (name: string): Descriptor => ({
   arity: 1,
-  parse: wordAttr((value) => ({ kind: 'field', name, value })),
+  parse: wordAttr((value, span) => ({ span, kind: 'field', name, value })),
 });
-const flagField = (name: string): Descriptor => ({ arity: 0, parse: () => ({ kind: 'field', name }) });
+const flagField = (name: string): Descriptor => ({
+  arity: 0,
+  parse: (_p, _i, span) => ({ span, kind: 'field', name }),
+});
 
 export const ATTRIBUTES: Readonly<Record<string, Descriptor>> = {
-  'next-hop': { arity: 1, parse: wordAttr((address) => ({ kind: 'next-hop', address })) },
+  'next-hop': { arity: 1, parse: wordAttr((address, span) => ({ span, kind: 'next-hop', address })) },
   origin: { arity: 1, parse: origin },
   med: { arity: 1, parse: numberAttr('med', 0xffffffff) },
   'local-preference': { arity: 1, parse: numberAttr('local-preference', 0xffffffff) },
   aigp: { arity: 1, parse: numberAttr('aigp', Number.MAX_SAFE_INTEGER) },
   'as-path': { arity: 1, parse: asPath },
-  'atomic-aggregate': { arity: 0, parse: () => ({ kind: 'atomic-aggregate' }) },
-  withdraw: { arity: 0, parse: () => ({ kind: 'withdraw' }) },
+  'atomic-aggregate': { arity: 0, parse: (_p, _i, span) => ({ span, kind: 'atomic-aggregate' }) },
+  withdraw: { arity: 0, parse: (_p, _i, span) => ({ span, kind: 'withdraw' }) },
   aggregator: { arity: 1, parse: aggregator },
-  'originator-id': { arity: 1, parse: wordAttr((address) => ({ kind: 'originator-id', address })) },
+  'originator-id': {
+    arity: 1,
+    parse: wordAttr((address, span) => ({ span, kind: 'originator-id', address })),
+  },
   'cluster-list': { arity: 1, parse: listOf('cluster-list', 'cluster id', (w) => w) },
   community: { arity: 1, parse: listOf('community', 'community', parseCommunity) },
   'large-community': { arity: 1, parse: listOf('large-community', 'large community', parseLargeCommunity) },
@@ -253,20 +263,30 @@ export const ATTRIBUTES: Readonly<Record<string, Descriptor>> = {
     parse: listOf('extended-community', 'extended community', parseExtendedCommunity),
   },
   'path-information': { arity: 1, parse: pathInformation },
-  rd: { arity: 1, parse: wordAttr((value) => ({ kind: 'rd', value })) },
-  'route-distinguisher': { arity: 1, parse: wordAttr((value) => ({ kind: 'rd', value })) },
+  rd: { arity: 1, parse: wordAttr((value, span) => ({ span, kind: 'rd', value })) },
+  'route-distinguisher': { arity: 1, parse: wordAttr((value, span) => ({ span, kind: 'rd', value })) },
   label: { arity: 1, parse: listOf('label', 'label', (w) => finite(parseInteger(w))) },
   attribute: { arity: 1, parse: generic },
-  name: { arity: 1, parse: wordAttr((value) => ({ kind: 'name', value })) },
-  watchdog: { arity: 1, parse: wordAttr((value) => ({ kind: 'watchdog', value })) },
+  name: { arity: 1, parse: wordAttr((value, span) => ({ span, kind: 'name', value })) },
+  watchdog: { arity: 1, parse: wordAttr((value, span) => ({ span, kind: 'watchdog', value })) },
   split: { arity: 1, parse: split },
   'bgp-prefix-sid': {
     arity: 1,
-    parse: (_p, item) => ({ kind: 'prefix-sid', keyword: 'bgp-prefix-sid', text: itemText(item) }),
+    parse: (_p, item, span) => ({
+      span,
+      kind: 'prefix-sid',
+      keyword: 'bgp-prefix-sid',
+      text: itemText(item),
+    }),
   },
   'bgp-prefix-sid-srv6': {
     arity: 1,
-    parse: (_p, item) => ({ kind: 'prefix-sid', keyword: 'bgp-prefix-sid-srv6', text: itemText(item) }),
+    parse: (_p, item, span) => ({
+      span,
+      kind: 'prefix-sid',
+      keyword: 'bgp-prefix-sid-srv6',
+      text: itemText(item),
+    }),
   },
   // NLRI fields of the families described by keywords: VPLS (RFC 4761), MUP, MVPN (RFC 6514).
   endpoint: field('endpoint'),
@@ -320,8 +340,8 @@ export function parseAttributes(
       continue;
     }
     if (desc.arity === 0) {
-      const value = desc.parse(p, head);
-      if (value) out.push({ kind: 'attribute', value, span: head.span });
+      const value = desc.parse(p, head, head.span);
+      if (value) out.push(value);
       i++;
       continue;
     }
@@ -330,8 +350,8 @@ export function parseAttributes(
       p.sink.error(head.span, `'${itemText(head)}' needs a value`);
       return;
     }
-    const value = desc.parse(p, arg);
-    if (value) out.push({ kind: 'attribute', value, span: joinSpans(head.span, arg.span) });
+    const value = desc.parse(p, arg, joinSpans(head.span, arg.span));
+    if (value) out.push(value);
     i += 2;
   }
 }

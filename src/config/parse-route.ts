@@ -86,7 +86,8 @@ function prefixedRoute(p: ParserState, head: Token, afi: string | undefined): Ro
     keyword: head.text,
     ...(afi === undefined ? {} : { afi }),
     prefix: prefix.text,
-    attributes,
+    // slice() trims the backing store to its length: a million routes keep no spare capacity.
+    attributes: attributes.slice(),
     span: joinSpans(head.span, end),
   };
 }
@@ -107,7 +108,7 @@ function fieldRoute(p: ParserState, head: Token, afi: string, named: boolean): R
     keyword: head.text,
     afi,
     ...(hasName && first ? { name: first.text } : {}),
-    attributes,
+    attributes: attributes.slice(),
     span: joinSpans(head.span, end),
   };
 }

@@ -125,7 +125,7 @@ function routeLine(r: Route): string {
   const head = [r.keyword];
   if (r.name !== undefined) head.push(quote(r.name));
   if (r.prefix !== undefined) head.push(quote(r.prefix));
-  for (const a of r.attributes) head.push(attributeText(a.value));
+  for (const a of r.attributes) head.push(attributeText(a));
   return `${head.join(' ')};`;
 }
 
@@ -138,7 +138,7 @@ function flowStatements(out: Out, head: string, list: readonly FlowStatement[]):
 
 function flowRoute(out: Out, r: FlowRoute): void {
   out.block(r.name === undefined ? 'route' : `route ${quote(r.name)}`, () => {
-    for (const a of r.attributes) out.line(`${attributeText(a.value)};`);
+    for (const a of r.attributes) out.line(`${attributeText(a)};`);
     flowStatements(out, 'match', r.match);
     flowStatements(out, 'then', r.then);
     flowStatements(out, 'scope', r.scope);

@@ -72,7 +72,7 @@ export function checkNexthop(sink: DiagnosticSink, block: NexthopBlock): void {
 }
 
 function checkAttribute(sink: DiagnosticSink, a: RouteAttribute): void {
-  const v = a.value;
+  const v = a;
   switch (v.kind) {
     case 'next-hop':
       if (v.address !== 'self' && !isIP(v.address)) sink.error(a.span, `invalid next-hop '${v.address}'`);
