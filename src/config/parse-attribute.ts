@@ -4,7 +4,7 @@
  * takes zero or one item (a word or a bracketed group) and becomes a typed AttributeValue; the
  * lowering to wire attributes is done later. Errors name the bad item and skip it.
  */
-import type { AsPathSegment, AttributeValue, ExtendedCommunity, RouteAttribute } from './model.js';
+import type { AsPathSegment, ExtendedCommunity, RouteAttribute } from './model.js';
 import type { Item, ParserState } from './parse-core.js';
 import { itemText } from './parse-core.js';
 import { parseAsn, parseInteger } from './parse-value.js';
