@@ -130,9 +130,10 @@ export function parseStatic(p: ParserState, head: Token): StaticBlock {
 
 export function parseAnnounce(p: ParserState, head: Token): AnnounceBlock {
   const routes: Route[] = [];
-  readStatement(p);
-  if (p.lex.peek().kind !== '{') {
-    p.sink.error(p.lex.peek().span, "'announce' needs a block", ["'{'"]);
+  const st = readStatement(p);
+  if (st.end !== '{' || st.items.length > 0) {
+    p.sink.error(st.items[0]?.span ?? st.endSpan, "'announce' needs a block", ["'{'"]);
+    if (st.end === '{') parseBlock(p, 'announce', () => readStatement(p));
     return { kind: 'announce', routes, span: head.span };
   }
   const end = parseBlock(p, 'announce', (afiToken) => {
