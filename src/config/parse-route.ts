@@ -13,6 +13,7 @@ import {
   parseBlock,
   readStatement,
   type Statement,
+  skipBlock,
   unknownKeyword,
 } from './parse-core.js';
 import { joinSpans, type Span } from './span.js';
@@ -65,7 +66,7 @@ function routeBody(p: ParserState, st: Statement, start: number, out: RouteAttri
     parseAttributes(p, [headItem(head), ...inner.items], 0, out);
     if (inner.end === '{') {
       p.sink.error(inner.endSpan, 'unexpected block in a route', ["';'"]);
-      parseBlock(p, 'route', () => readStatement(p));
+      skipBlock(p);
     } else if (inner.end !== ';') p.sink.error(inner.endSpan, "missing ';'", ["';'"]);
   });
 }
@@ -133,7 +134,7 @@ export function parseAnnounce(p: ParserState, head: Token): AnnounceBlock {
   const st = readStatement(p);
   if (st.end !== '{' || st.items.length > 0) {
     p.sink.error(st.items[0]?.span ?? st.endSpan, "'announce' needs a block", ["'{'"]);
-    if (st.end === '{') parseBlock(p, 'announce', () => readStatement(p));
+    if (st.end === '{') skipBlock(p);
     return { kind: 'announce', routes, span: head.span };
   }
   const end = parseBlock(p, 'announce', (afiToken) => {
@@ -145,7 +146,7 @@ export function parseAnnounce(p: ParserState, head: Token): AnnounceBlock {
         `unknown section '${afiToken.text}' in announce`,
         Object.keys(ANNOUNCE_SAFIS),
       );
-      if (st.end === '{') parseBlock(p, 'announce', () => readStatement(p));
+      if (st.end === '{') skipBlock(p);
       return;
     }
     parseBlock(p, afiToken.text, (safi) => {
