@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-// The bgpknife command: everything lives in the compiled CLI (npm run build makes dist/).
 import { main } from '../dist/src/cli/main.js';
 
+// A closed pipe (`bgpknife env | head`) ends the output quietly, as other command line tools do.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = await main(process.argv.slice(2));

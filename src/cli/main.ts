@@ -1,25 +1,26 @@
 /**
- * The `bgpknife` command line: a table of subcommands. `bgpknife FILE...` (no subcommand)
- * runs the daemon on the files, as `exabgp FILE` does.
+ * The `bgpknife` command line: a table of subcommands, each loaded when used. Adding a
+ * subcommand is one table entry.
  */
-import { type CliIo, PROCESS_IO, type Subcommand, UsageError } from './io.js';
+import { type CliIo, nodeIo, type Subcommand, UsageError } from './io.js';
 
 const SUBCOMMANDS: Readonly<Record<string, () => Promise<Subcommand>>> = {
   decode: async () => (await import('./decode.js')).decode,
+  validate: async () => (await import('./validate.js')).validate,
+  env: async () => (await import('./env.js')).env,
 };
 
-function help(io: CliIo, commands: Record<string, Subcommand>): void {
+async function help(io: CliIo): Promise<void> {
   io.out('usage: bgpknife COMMAND [ARGS...]\n\ncommands:\n');
-  for (const [name, c] of Object.entries(commands)) io.out(`  ${name.padEnd(12)} ${c.summary}\n`);
+  for (const [name, load] of Object.entries(SUBCOMMANDS))
+    io.out(`  ${name.padEnd(10)} ${(await load()).summary}\n`);
   io.out('\n`bgpknife COMMAND --help` shows the usage of one command.\n');
 }
 
-export async function main(argv: readonly string[], io: CliIo = PROCESS_IO): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const all: Record<string, Subcommand> = {};
-    for (const [n, load] of Object.entries(SUBCOMMANDS)) all[n] = await load();
-    help(io, all);
+    await help(io);
     return name === undefined ? 2 : 0;
   }
   const load = SUBCOMMANDS[name];
