@@ -20,7 +20,7 @@ import { SAFI } from '../iana/safi.js';
 import type { JsonObject } from '../json.js';
 import type { NlriBase, NlriCodec } from './codec.js';
 import { type Family, familyKey } from './family.js';
-import { formatIPv4, formatIPv6, parseIPv4Into, parseIPv6, prefixBytes } from './prefix.js';
+import { formatIPv4, formatIPv6, parseIPv4Into, parseIPv6Into, prefixBytes } from './prefix.js';
 import { addPathIdJson, pathIdSuffix } from './qualifier/path-id.js';
 
 export interface InetNlri extends NlriBase {
@@ -83,9 +83,8 @@ export function writePrefixBytes(w: Writer, afi: number, ip: string, bits: numbe
     throw new EncodeError('prefix-length', `prefix length ${bits} is out of range`);
   const n = prefixBytes(bits);
   if (afi === AFI.IPV6) {
-    const b = parseIPv6(ip);
-    if (!b) throw new EncodeError('address', `'${ip}' is not an IPv6 address`);
-    w.bytes(b.subarray(0, n));
+    if (!parseIPv6Into(ip, SCRATCH)) throw new EncodeError('address', `'${ip}' is not an IPv6 address`);
+    w.bytes(SCRATCH.subarray(0, n));
     return;
   }
   if (!parseIPv4Into(ip, SCRATCH)) throw new EncodeError('address', `'${ip}' is not an IPv4 address`);

@@ -98,43 +98,77 @@ export function parseIPv4(text: string): Buffer | undefined {
   return parseIPv4Into(text, b) ? b : undefined;
 }
 
-/** Parse IPv6 text (with '::' and an optional trailing dotted quad) into 16 bytes. */
-export function parseIPv6(text: string): Buffer | undefined {
-  if (text.length < 2 || text.length > 45) return undefined;
-  const out = Buffer.alloc(16);
-  const dbl = text.indexOf('::');
-  if (dbl !== -1 && text.indexOf('::', dbl + 1) !== -1) return undefined;
-  const head = dbl === -1 ? text : text.slice(0, dbl);
-  const tail = dbl === -1 ? '' : text.slice(dbl + 2);
-  const headWords = head === '' ? [] : head.split(':');
-  const tailWords = tail === '' ? [] : tail.split(':');
-  const words: number[] = [];
-  const pushGroup = (groups: string[], dst: number[]): number => {
-    let extra = 0;
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i]!;
-      if (g.includes('.')) {
-        if (i !== groups.length - 1) return -1;
-        const v4 = Buffer.alloc(4);
-        if (!parseIPv4Into(g, v4)) return -1;
-        dst.push((v4[0]! << 8) | v4[1]!, (v4[2]! << 8) | v4[3]!);
-        extra++;
-        continue;
-      }
-      if (g.length === 0 || g.length > 4 || !/^[0-9a-fA-F]+$/.test(g)) return -1;
-      dst.push(Number.parseInt(g, 16));
+/**
+ * Parse IPv6 text (with '::' and an optional trailing dotted quad) into 16 bytes at
+ * `out[off]`; false when it is not an address. A single pass with no allocation: this is on
+ * the encode path of every IPv6 prefix.
+ */
+export function parseIPv6Into(text: string, out: Uint8Array, off = 0): boolean {
+  const n = text.length;
+  if (n < 2 || n > 45) return false;
+  const words = IPV6_SCRATCH;
+  let count = 0; // words written
+  let gap = -1; // index in `words` where '::' stands
+  let i = 0;
+  if (text.charCodeAt(0) === 58) {
+    if (text.charCodeAt(1) !== 58) return false;
+    gap = 0;
+    i = 2;
+    if (i === n) {
+      out.fill(0, off, off + 16);
+      return true;
     }
-    return extra;
-  };
-  const tailList: number[] = [];
-  if (pushGroup(headWords, words) < 0 || pushGroup(tailWords, tailList) < 0) return undefined;
-  if (tailWords.length > 0 && headWords.some((g) => g.includes('.'))) return undefined;
-  const total = words.length + tailList.length;
-  if (dbl === -1 ? total !== 8 : total > 7) return undefined;
-  while (words.length + tailList.length < 8) words.push(0);
-  words.push(...tailList);
-  for (let i = 0; i < 8; i++) out.writeUInt16BE(words[i]!, 2 * i);
-  return out;
+  }
+  while (i < n) {
+    let value = 0;
+    let digits = 0;
+    const start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+      if (d < 0) break;
+      value = value * 16 + d;
+      digits++;
+      i++;
+    }
+    if (i < n && text.charCodeAt(i) === 46) {
+      // A trailing dotted quad: two more words.
+      if (count > 6 || !parseIPv4Into(text.slice(start), IPV4_SCRATCH)) return false;
+      words[count++] = (IPV4_SCRATCH[0]! << 8) | IPV4_SCRATCH[1]!;
+      words[count++] = (IPV4_SCRATCH[2]! << 8) | IPV4_SCRATCH[3]!;
+      i = n;
+      break;
+    }
+    if (digits === 0 || digits > 4 || count === 8) return false;
+    words[count++] = value;
+    if (i === n) break;
+    if (text.charCodeAt(i) !== 58) return false;
+    i++;
+    if (i < n && text.charCodeAt(i) === 58) {
+      if (gap !== -1) return false;
+      gap = count;
+      i++;
+    } else if (i === n) return false; // a trailing single ':'
+  }
+  if (gap === -1 ? count !== 8 : count > 7) return false;
+  const zeros = 8 - count;
+  let w = 0;
+  for (let k = 0; k < count; k++) {
+    if (k === gap) for (let z = 0; z < zeros; z++, w++) out[off + 2 * w] = out[off + 2 * w + 1] = 0;
+    out[off + 2 * w] = words[k]! >>> 8;
+    out[off + 2 * w + 1] = words[k]! & 0xff;
+    w++;
+  }
+  if (gap === count) for (let z = 0; z < zeros; z++, w++) out[off + 2 * w] = out[off + 2 * w + 1] = 0;
+  return true;
+}
+
+const IPV6_SCRATCH = new Array<number>(8).fill(0);
+const IPV4_SCRATCH = new Uint8Array(4);
+
+export function parseIPv6(text: string): Buffer | undefined {
+  const b = Buffer.alloc(16);
+  return parseIPv6Into(text, b) ? b : undefined;
 }
 
 /** Parse either family; returns the bytes (4 or 16) or undefined. */
