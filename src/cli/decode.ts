@@ -22,9 +22,10 @@ import type { CliIo, Subcommand } from './io.js';
 import { UsageError } from './io.js';
 
 const USAGE = `usage: bgpknife decode [--family "AFI SAFI"] [--open | --update | --nlri] [--path-information]
-                       [--json-version 4|5] HEX...
+                       [--json-version 4|5] [--file FILE] [HEX...]
 
 Print ExaBGP's JSON for BGP messages given in hexadecimal (colons and spaces are ignored).
+  --file FILE           read hex from FILE too (lines starting with # are comments)
   --family "AFI SAFI"   the family of bare NLRI (--nlri), e.g. "ipv4 flow"; default ipv4 unicast
   --open, --update      the kind of message (otherwise read from the header)
   --nlri                the hex is NLRI only, in the --family
@@ -48,10 +49,11 @@ export interface DecodeArgs {
   pathInformation: boolean;
   dialect: JsonDialect;
   hex: string;
+  files: string[];
 }
 
 export function parseArgs(args: readonly string[]): DecodeArgs {
-  const out: DecodeArgs = { pathInformation: false, dialect: '5.0', hex: '' };
+  const out: DecodeArgs = { pathInformation: false, dialect: '5.0', hex: '', files: [] };
   const hex: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -67,7 +69,11 @@ export function parseArgs(args: readonly string[]): DecodeArgs {
     else if (a === '--update' || a === '-u') out.kind = 'update';
     else if (a === '--nlri' || a === '-n') out.kind = 'nlri';
     else if (a === '--path-information' || a === '-i') out.pathInformation = true;
-    else if (a === '--json-version') {
+    else if (a === '--file') {
+      const f = args[++i];
+      if (f === undefined) throw new UsageError('--file needs a file name');
+      out.files.push(f);
+    } else if (a === '--json-version') {
       const v = args[++i];
       if (v !== '4' && v !== '5')
         throw new UsageError(`--json-version takes 4 or 5, got ${JSON.stringify(v ?? '')}`);
@@ -76,7 +82,7 @@ export function parseArgs(args: readonly string[]): DecodeArgs {
     else hex.push(a);
   }
   out.hex = hex.join('').replace(/[\s:]/g, '');
-  if (out.hex === '') throw new UsageError('no hex given');
+  if (out.hex === '' && out.files.length === 0) throw new UsageError('no hex given');
   if (!/^[0-9a-fA-F]*$/.test(out.hex)) {
     const bad = out.hex.search(/[^0-9a-fA-F]/);
     throw new UsageError(`not hexadecimal at character ${bad + 1}: ${JSON.stringify(out.hex[bad])}`);
@@ -202,6 +208,24 @@ export const decode: Subcommand = {
   usage: USAGE,
   run(args: readonly string[], io: CliIo): number {
     const parsed = parseArgs(args);
+    for (const file of parsed.files) {
+      let text: string;
+      try {
+        text = io.readFile(file);
+      } catch (e) {
+        io.err(`bgpknife decode: cannot read ${file}: ${(e as Error).message}\n`);
+        return 1;
+      }
+      const fromFile = text
+        .split('\n')
+        .filter((l) => !l.trimStart().startsWith('#'))
+        .join('')
+        .replace(/[\s:]/g, '');
+      parsed.hex = `${parsed.hex}${fromFile}`;
+    }
+    const bad = parsed.hex.search(/[^0-9a-fA-F]/);
+    if (bad !== -1)
+      throw new UsageError(`not hexadecimal at character ${bad + 1}: ${JSON.stringify(parsed.hex[bad])}`);
     try {
       for (const doc of decodeToJson(parsed)) io.out(`${stringifyJson(doc)}\n`);
       return 0;

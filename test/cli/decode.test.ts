@@ -71,3 +71,27 @@ describe('bgpknife', () => {
     assert.match(unknown.err, /unknown command 'frobnicate'/);
   });
 });
+
+describe('bgpknife decode --file', () => {
+  it('reads hex lines from a file, skipping comments (the npm start example)', async () => {
+    const r = await runCli(['decode', '--file', 'examples/messages.hex']);
+    assert.equal(r.status, 0, r.err);
+    const docs = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      docs.map((d) => d.type),
+      ['open', 'update', 'update', 'update'],
+    );
+    assert.deepEqual(docs[1].neighbor.message.update.announce['ipv4 unicast']['192.0.2.1'], [
+      { nlri: '203.0.113.0/24' },
+      { nlri: '198.51.100.7/32' },
+    ]);
+    const flow = docs[2].neighbor.message.update.announce['ipv4 flow']['no-nexthop'][0];
+    assert.equal(
+      flow.string,
+      'flow destination-ipv4 203.0.113.10/32 protocol =udp source-port =53 packet-length >512',
+    );
+  });
+});
