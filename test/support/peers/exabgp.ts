@@ -10,7 +10,7 @@ import { EXABGP_ENV, EXABGP_FAMILIES, exabgpConfig, RECEIVER_PY } from './exabgp
 import { type ExabgpRib, exabgpFlow, exabgpRoute, foldExabgpEvents } from './exabgp-events.js';
 import type { Family, Peer, PeerSpec } from './types.js';
 
-/** ExaBGP prints "Loaded N neighbor(s)"-style lines once its config is read. */
+/** How long ExaBGP may take to log "loaded new configuration successfully". */
 const START_TIMEOUT_MS = 10_000;
 
 export async function startExabgp(spec: PeerSpec): Promise<Peer> {
@@ -31,9 +31,7 @@ export async function startExabgp(spec: PeerSpec): Promise<Peer> {
       'exabgp startup',
       async () => {
         if (!daemon.running()) throw new Error('exabgp exited');
-        return /forked process|reactor|new peer|Connected to peer|connect/i.test(readFileSync(log, 'utf8'))
-          ? true
-          : undefined;
+        return readFileSync(log, 'utf8').includes('loaded new configuration successfully') ? true : undefined;
       },
       { timeoutMs: START_TIMEOUT_MS, intervalMs: 100 },
     );

@@ -55,13 +55,16 @@ const PROTOCOL_NUMBERS: Readonly<Record<string, number>> = {
 const ADDRESS_COMPONENTS = new Set(['destination', 'source']);
 
 /**
- * '10.0.0.0/24' stays; '2001:db8::/48/0' loses its zero offset. Numeric matches become
+ * '10.0.0.0/24' stays; '2001:db8::/48/0' and '2001:db8::/48/off 0' lose their zero offset. Numeric matches become
  * space-separated operator+number tokens: '==tcp' -> '=6', '= 80 ' -> '=80', '80, 443' ->
  * '=80 =443'. Logical glue ('&', '&&', '||', ',') is dropped: best effort, not a parser.
  */
 export function componentValue(name: string, value: string): string {
   const v = value.trim();
-  if (ADDRESS_COMPONENTS.has(name)) return v.replace(/^(\S+\/\d+)\/0$/, '$1').replace(/\s+offset\s+0$/, '');
+  if (ADDRESS_COMPONENTS.has(name)) {
+    // Zero IPv6 offsets (RFC 8956 §3.1) as ExaBGP/GoBGP ('/48/0'), FRR ('/48/off 0') or BIRD print them.
+    return v.replace(/^(\S+\/\d+)\/(?:off |offset )?0$/, '$1').replace(/\s+offset\s+0$/, '');
+  }
   const tokens: string[] = [];
   const re = /(==|=|>=|<=|!=|>|<)?\s*([A-Za-z][\w-]*|\d+)/g;
   for (const m of v.matchAll(re)) {
