@@ -214,7 +214,7 @@ describe('interop harness (real peers on loopback)', { concurrency: true }, () =
   it('GoBGP announces to FRR and to ExaBGP as a receiver', async (t) => {
     if (!need(t, 'gobgp', 'frr', 'exabgp')) return;
     const [g, f, x] = await Promise.all([endpoint(), endpoint(), endpoint()]);
-    const families = ['ipv4-unicast', 'ipv6-unicast', 'ipv4-flowspec'] as const;
+    const families = ['ipv4-unicast', 'ipv6-unicast', 'ipv4-flowspec', 'ipv4-vpn'] as const;
     const peers: Array<Peer | undefined> = [];
     try {
       const gobgp = await startPeer({
@@ -236,6 +236,13 @@ describe('interop harness (real peers on loopback)', { concurrency: true }, () =
             asPath: [65097],
           },
           { prefix: '2001:db8:30::/48', nextHop: '2001:db8::30', largeCommunities: ['65030:1:1'] },
+          {
+            prefix: '10.30.2.0/24',
+            nextHop: '192.0.2.31',
+            rd: '65030:2',
+            labels: [16],
+            routeTargets: ['65030:3'],
+          },
         ],
         flowExports: [
           {
@@ -277,6 +284,13 @@ describe('interop harness (real peers on loopback)', { concurrency: true }, () =
         assert.equal(flow.components['destination-port'], '=53', r.kind);
         assert.deepEqual(flow.actions, ['redirect:65030:7'], r.kind);
         assert.equal(await r.routeCount('ipv4-unicast'), 1, r.kind);
+        const vpn = find(await waitForRoutes(r, 'ipv4-vpn', 1, WAIT_MS), '10.30.2.0/24');
+        assert.equal(vpn.rd, '65030:2', r.kind);
+        assert.equal(vpn.nextHop, '192.0.2.31', r.kind);
+        if (r.kind === 'exabgp') {
+          assert.deepEqual(vpn.labels, [16]);
+          assert.deepEqual(vpn.extCommunities, ['target:65030:3']);
+        }
       }
       assert.equal(await gobgp.sessionState(x.address), 'established');
     } finally {
@@ -347,6 +361,77 @@ describe('interop harness (real peers on loopback)', { concurrency: true }, () =
       }
       assert.equal(await frr.routeCount('ipv4-unicast', x.address), 0);
       assert.equal(await frr.sessionState(b.address), 'established');
+    } finally {
+      await stopAll(peers);
+    }
+  });
+
+  it('ExaBGP announces VPN and labeled routes to BIRD, FRR and GoBGP', async (t) => {
+    if (!need(t, 'exabgp', 'bird', 'frr', 'gobgp')) return;
+    const [x, b, f, g] = await Promise.all([endpoint(), endpoint(), endpoint(), endpoint()]);
+    // FRR refuses ipv4 unicast and ipv4 labeled-unicast on one neighbor: leave unicast out.
+    const families = ['ipv4-vpn', 'ipv6-vpn', 'ipv4-labeled'] as const;
+    const peers: Array<Peer | undefined> = [];
+    try {
+      const receivers = await Promise.all(
+        (['bird', 'frr', 'gobgp'] as const).map((kind, i) => {
+          const me = [b, f, g][i]!;
+          return startPeer({
+            kind,
+            localAddress: me.address,
+            localPort: me.port,
+            localAs: 65061 + i,
+            routerId: `10.255.0.${61 + i}`,
+            neighbors: [{ address: x.address, as: 65060, families }],
+          });
+        }),
+      );
+      peers.push(...receivers);
+      peers.push(
+        await startPeer({
+          kind: 'exabgp',
+          localAddress: x.address,
+          localPort: x.port,
+          localAs: 65060,
+          routerId: '10.255.0.60',
+          neighbors: receivers.map((r) => ({
+            address: r.spec.localAddress,
+            as: r.spec.localAs,
+            port: r.spec.localPort,
+            families,
+          })),
+          exports: [
+            {
+              prefix: '10.60.1.0/24',
+              nextHop: '192.0.2.60',
+              rd: '65060:1',
+              labels: [100],
+              routeTargets: ['65060:9'],
+            },
+            { prefix: '2001:db8:60::/48', nextHop: '2001:db8::60', rd: '192.0.2.1:7', labels: [200] },
+            { prefix: '10.61.1.0/24', nextHop: '192.0.2.61', labels: [300] },
+          ],
+        }),
+      );
+      for (const r of receivers) {
+        await r.waitEstablished(WAIT_MS);
+        const vpn4 = find(await waitForRoutes(r, 'ipv4-vpn', 1, WAIT_MS), '10.60.1.0/24');
+        assert.equal(vpn4.rd, '65060:1', r.kind);
+        assert.equal(vpn4.nextHop, '192.0.2.60', r.kind);
+        assert.deepEqual(vpn4.asPath, [65060], r.kind);
+        const vpn6 = find(await waitForRoutes(r, 'ipv6-vpn', 1, WAIT_MS), '2001:db8:60::/48');
+        assert.equal(vpn6.rd, '192.0.2.1:7', r.kind);
+        const labeled = find(await waitForRoutes(r, 'ipv4-labeled', 1, WAIT_MS), '10.61.1.0/24');
+        assert.equal(labeled.nextHop, '192.0.2.61', r.kind);
+        if (r.kind !== 'frr') {
+          // FRR's VPN JSON has neither labels nor communities.
+          assert.deepEqual(vpn4.labels, [100], r.kind);
+          assert.deepEqual(vpn4.extCommunities, ['rt:65060:9'], r.kind);
+          assert.deepEqual(vpn6.labels, [200], r.kind);
+          assert.deepEqual(labeled.labels, [300], r.kind);
+        }
+        assert.equal(await r.routeCount('ipv4-vpn'), 1, r.kind);
+      }
     } finally {
       await stopAll(peers);
     }

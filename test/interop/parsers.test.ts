@@ -251,6 +251,54 @@ n1         BGP        ---        up     05:59:07.028  Established
     assert.equal(foldExabgpEvents(down).ribs.size, 0);
   });
 
+  it('VPN routes: RD and labels from each peer', () => {
+    const bird = `Table vpntab4:
+65060:1 10.60.1.0/24 unreachable [n1 06:08:40.359 from 127.0.0.1] * (100) [AS65060i]
+\tBGP.as_path: 65060
+\tBGP.next_hop: 192.0.2.60
+\tBGP.mpls_label_stack: 100
+`;
+    const [b] = parseBirdRoutes(bird, new Set(['n1']));
+    assert.deepEqual([b?.prefix, b?.rd, b?.labels], ['10.60.1.0/24', '65060:1', [100]]);
+    const frr = JSON.stringify({
+      routes: {
+        routeDistinguishers: {
+          '65060:1': {
+            '10.60.1.0/24': [
+              { bestpath: true, path: '65060', nexthops: [{ ip: '192.0.2.60', afi: 'ipv4' }] },
+            ],
+          },
+        },
+      },
+    });
+    const [f] = parseFrrRoutes(frr);
+    assert.deepEqual(
+      [f?.prefix, f?.rd, f?.nextHop, f?.asPath],
+      ['10.60.1.0/24', '65060:1', '192.0.2.60', [65060]],
+    );
+    const gobgp = JSON.stringify({
+      '65060:1:10.60.1.0/24': [
+        {
+          nlri: { prefix: '10.60.1.0/24', labels: [100], rd: { type: 0, admin: 65060, assigned: 1 } },
+          best: true,
+          'neighbor-ip': '127.0.0.1',
+          attrs: [{ type: 14, nexthop: '192.0.2.60', afi: 1, safi: 128 }],
+        },
+      ],
+    });
+    const [g] = parseGobgpRoutes(gobgp);
+    assert.deepEqual(
+      [g?.prefix, g?.rd, g?.labels, g?.nextHop],
+      ['10.60.1.0/24', '65060:1', [100], '192.0.2.60'],
+    );
+    const x = exabgpRoute('65060:1 10.60.1.0/24', {
+      nlri: { nlri: '10.60.1.0/24', label: [[100]], rd: '65060:1' },
+      nextHop: '192.0.2.60',
+      attributes: {},
+    });
+    assert.deepEqual([x.prefix, x.rd, x.labels], ['10.60.1.0/24', '65060:1', [100]]);
+  });
+
   it('normalises values and actions', () => {
     assert.equal(componentValue('protocol', '==tcp'), '=6');
     assert.equal(componentValue('destination-port', '>1000&<2000'), '>1000 <2000');

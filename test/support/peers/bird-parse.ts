@@ -74,8 +74,12 @@ export function parseBirdRoutes(text: string, protocols: ReadonlySet<string>): R
       const a = e.attrs;
       const med = optNumber(a.get('BGP.med'));
       const localPref = optNumber(a.get('BGP.local_pref'));
+      const [first, second] = e.key.split(' ');
+      const labels = asPathFromText(a.get('BGP.mpls_label_stack') ?? '');
       return {
-        prefix: e.key,
+        prefix: second ?? first!,
+        ...(second !== undefined ? { rd: first! } : {}),
+        ...(labels.length > 0 ? { labels } : {}),
         nextHop: (a.get('BGP.next_hop') ?? '').split(/\s+/)[0]!,
         asPath: asPathFromText(a.get('BGP.as_path') ?? ''),
         ...(med !== undefined ? { med } : {}),

@@ -30,6 +30,9 @@ with open(sys.argv[1], 'a', buffering=1) as out:
 
 function routeLine(r: RouteExport): string {
   const parts = [`route ${r.prefix} next-hop ${r.nextHop} origin igp`];
+  if (r.rd !== undefined) parts.push(`rd ${r.rd}`);
+  if (r.labels?.length)
+    parts.push(r.labels.length === 1 ? `label ${r.labels[0]}` : `label [ ${r.labels.join(' ')} ]`);
   if (r.asPath?.length) parts.push(`as-path [ ${r.asPath.join(' ')} ]`);
   if (r.med !== undefined) parts.push(`med ${r.med}`);
   if (r.localPref !== undefined) parts.push(`local-preference ${r.localPref}`);
@@ -71,6 +74,12 @@ function flowRoute(f: FlowExport, index: number): string[] {
   ];
 }
 
+/** The family an export belongs to: VPN with an RD, labeled with labels only, else unicast. */
+export function exportFamily(r: RouteExport): Family {
+  const v = isV6(r.prefix) ? 'ipv6' : 'ipv4';
+  return r.rd !== undefined ? `${v}-vpn` : r.labels?.length ? `${v}-labeled` : `${v}-unicast`;
+}
+
 function neighborBlock(spec: PeerSpec, n: NeighborSpec): string[] {
   const lines = [
     `neighbor ${n.address} {`,
@@ -85,9 +94,7 @@ function neighborBlock(spec: PeerSpec, n: NeighborSpec): string[] {
   if (spec.gracefulRestart) lines.push('    capability { graceful-restart 120; }');
   lines.push(`    family { ${n.families.map((f) => `${EXABGP_FAMILIES[f]};`).join(' ')} }`);
   lines.push('    api { processes [ receiver ]; neighbor-changes; receive { parsed; update; } }');
-  const routes = (spec.exports ?? []).filter((r) =>
-    n.families.includes(isV6(r.prefix) ? 'ipv6-unicast' : 'ipv4-unicast'),
-  );
+  const routes = (spec.exports ?? []).filter((r) => n.families.includes(exportFamily(r)));
   if (routes.length > 0) lines.push('    static {', ...routes.map(routeLine), '    }');
   const flows = (spec.flowExports ?? []).filter((f) => n.families.includes(`ipv${f.afi}-flowspec`));
   if (flows.length > 0) lines.push('    flow {', ...flows.flatMap(flowRoute), '    }');

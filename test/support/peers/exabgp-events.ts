@@ -90,8 +90,13 @@ export function exabgpRoute(key: string, e: RibEntry): Route {
   const a = e.attributes;
   const med = a.med;
   const lp = a['local-preference'];
+  const rd = e.nlri.rd;
+  // 4.2 prints labels as [[label, raw]] pairs (raw only when it differs).
+  const labels = list(e.nlri.label).map((l) => Number(Array.isArray(l) ? l[0] : l));
   return {
-    prefix: key,
+    prefix: typeof e.nlri.nlri === 'string' ? e.nlri.nlri : key,
+    ...(typeof rd === 'string' ? { rd } : {}),
+    ...(labels.length > 0 ? { labels } : {}),
     nextHop: e.nextHop,
     asPath: list(a['as-path']).flatMap((x) => (Array.isArray(x) ? x.map(Number) : asPathFromText(String(x)))),
     ...(typeof med === 'number' ? { med } : {}),

@@ -36,11 +36,12 @@ function communityList(v: unknown): string[] {
   return l.length > 0 ? l : str(o.string).split(/\s+/).filter(Boolean);
 }
 
-function routeOf(prefix: string, path: Json): Route {
+function routeOf(prefix: string, path: Json, rd?: string): Route {
   const med = path.metric ?? path.med;
   const lp = path.locPrf ?? path.localpref ?? path.localPref;
   return {
     prefix,
+    ...(rd !== undefined ? { rd } : {}),
     nextHop: nextHopOf(path),
     asPath: asPathOf(path),
     ...(typeof med === 'number' ? { med } : {}),
@@ -54,16 +55,28 @@ function routeOf(prefix: string, path: Json): Route {
   };
 }
 
-/** `show bgp ipv4 unicast json detail`: routes -> prefix -> [info, path, path...]. */
-export function parseFrrRoutes(text: string): Route[] {
-  const routes = obj(obj(JSON.parse(text)).routes);
-  const out: Route[] = [];
+function bestPaths(routes: Json, out: Route[], rd?: string): void {
   for (const [prefix, entries] of Object.entries(routes)) {
     const paths = list(entries)
       .map(obj)
       .filter((p) => p.aspath !== undefined || p.nexthops !== undefined || p.path !== undefined);
     const best = paths.find(isBest) ?? paths[0];
-    if (best) out.push(routeOf(prefix, best));
+    if (best) out.push(routeOf(prefix, best, rd));
+  }
+}
+
+/**
+ * `show bgp ipv4 unicast json detail`: routes -> prefix -> [info, path, path...]; VPN tables:
+ * routes -> routeDistinguishers -> rd -> prefix -> [path...] (summary form: no communities).
+ */
+export function parseFrrRoutes(text: string): Route[] {
+  const routes = obj(obj(JSON.parse(text)).routes);
+  const out: Route[] = [];
+  if (routes.routeDistinguishers !== undefined) {
+    for (const [rd, byPrefix] of Object.entries(obj(routes.routeDistinguishers)))
+      bestPaths(obj(byPrefix), out, rd);
+  } else {
+    bestPaths(routes, out);
   }
   return out;
 }

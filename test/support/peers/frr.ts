@@ -78,8 +78,7 @@ export async function startFrr(spec: PeerSpec): Promise<Peer> {
     pid: daemon.pid,
     workDir,
     routes: async (family: Family) => {
-      if (!family.endsWith('unicast'))
-        throw new Error(`frr: routes(${family}) is not supported by the harness yet`);
+      if (family.endsWith('flowspec')) throw new Error('frr: use flowRoutes() for FlowSpec');
       return parseFrrRoutes(await vtysh(`show bgp ${FRR_AFI[family]} json detail`));
     },
     flowRoutes: async (afi) => parseFrrFlows(await vtysh(`show bgp ipv${afi} flowspec detail`)),

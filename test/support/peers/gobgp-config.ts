@@ -64,7 +64,13 @@ export function gobgpConfig(spec: PeerSpec): string {
 
 /** `global rib add` arguments for one unicast route (after `-a ipv4|ipv6`). */
 export function gobgpRouteArgs(r: RouteExport): string[] {
-  const args = ['-a', isV6(r.prefix) ? 'ipv6' : 'ipv4', r.prefix, 'nexthop', r.nextHop, 'origin', 'igp'];
+  const v = isV6(r.prefix) ? 'ipv6' : 'ipv4';
+  const labels = (r.labels ?? []).map(String);
+  let args: string[];
+  if (r.rd !== undefined) args = ['-a', `vpn${v.slice(2)}`, r.prefix, 'label', ...labels, 'rd', r.rd];
+  else if (labels.length > 0) args = ['-a', `${v}-mpls`, r.prefix, ...labels];
+  else args = ['-a', v, r.prefix];
+  args.push('nexthop', r.nextHop, 'origin', 'igp');
   if (r.asPath?.length) args.push('aspath', r.asPath.join(','));
   if (r.med !== undefined) args.push('med', String(r.med));
   if (r.localPref !== undefined) args.push('local-pref', String(r.localPref));

@@ -37,8 +37,13 @@ function routeOf(prefix: string, path: Json): Route {
   const med = attr(path, 4)?.metric;
   const lp = attr(path, 5)?.value;
   const nh = attr(path, 3)?.nexthop ?? attr(path, 14)?.nexthop;
+  const nlri = obj(path.nlri);
+  const rd = obj(nlri.rd);
+  const labels = list(nlri.labels).map(Number);
   return {
-    prefix,
+    prefix: typeof nlri.prefix === 'string' ? nlri.prefix : prefix,
+    ...(nlri.rd !== undefined ? { rd: `${rd.admin}:${rd.assigned}` } : {}),
+    ...(labels.length > 0 ? { labels } : {}),
     nextHop: typeof nh === 'string' ? nh : '',
     asPath: list(attr(path, 2)?.as_paths).flatMap((s) => list(obj(s).asns).map(Number)),
     ...(typeof med === 'number' ? { med } : {}),

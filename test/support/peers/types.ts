@@ -40,6 +40,10 @@ export interface RouteExport {
   readonly largeCommunities?: readonly string[];
   /** Route targets only, 'asn:value' (written as target:asn:value by ExaBGP, rt by others). */
   readonly routeTargets?: readonly string[];
+  /** VPN families: the route distinguisher ('asn:value' or 'ip:value'). */
+  readonly rd?: string;
+  /** VPN and labeled families: the MPLS label stack. */
+  readonly labels?: readonly number[];
 }
 
 export type FlowAction =
@@ -85,6 +89,10 @@ export interface Route {
   readonly largeCommunities: readonly string[];
   /** As the peer prints them, lower-cased (e.g. 'rt:65000:1' or 'target:65000:1'). */
   readonly extCommunities: readonly string[];
+  /** VPN families: the route distinguisher, as 'asn:value' or 'ip:value'. */
+  readonly rd?: string;
+  /** VPN and labeled families, when the peer prints them. */
+  readonly labels?: readonly number[];
 }
 
 /**
