@@ -437,6 +437,72 @@ describe('interop harness (real peers on loopback)', { concurrency: true }, () =
     }
   });
 
+  it('TCP MD5, hold time and graceful restart options bring sessions up (BIRD with FRR, ExaBGP, GoBGP)', async (t) => {
+    if (!need(t, 'bird', 'frr', 'exabgp', 'gobgp')) return;
+    const [b, f, x, g] = await Promise.all([endpoint(), endpoint(), endpoint(), endpoint()]);
+    const families = ['ipv4-unicast'] as const;
+    const md5Password = 'interop-secret';
+    const peers: Array<Peer | undefined> = [];
+    const common = { holdTime: 9, gracefulRestart: true } as const;
+    try {
+      const bird = await startPeer({
+        kind: 'bird',
+        localAddress: b.address,
+        localPort: b.port,
+        localAs: 65070,
+        routerId: '10.255.0.70',
+        ...common,
+        neighbors: [
+          { address: f.address, as: 65071, families, md5Password },
+          { address: x.address, as: 65072, families, md5Password },
+          { address: g.address, as: 65073, port: g.port, families, md5Password },
+        ],
+        exports: [{ prefix: '10.70.1.0/24', nextHop: '192.0.2.70' }],
+      });
+      peers.push(bird);
+      const others = await Promise.all(
+        (['frr', 'exabgp', 'gobgp'] as const).map((kind, i) => {
+          const me = [f, x, g][i]!;
+          return startPeer({
+            kind,
+            localAddress: me.address,
+            localPort: me.port,
+            localAs: 65071 + i,
+            routerId: `10.255.0.${71 + i}`,
+            ...common,
+            neighbors: [
+              { address: b.address, as: 65070, families, md5Password, ...(kind === 'gobgp' ? {} : { port: b.port }) },
+            ],
+          });
+        }),
+      );
+      peers.push(...others);
+      await Promise.all(others.map((o) => o.waitEstablished(WAIT_MS)));
+      for (const o of others) {
+        find(await waitForRoutes(o, 'ipv4-unicast', 1, WAIT_MS), '10.70.1.0/24');
+        assert.equal(await bird.sessionState(o.spec.localAddress), 'established', o.kind);
+      }
+    } finally {
+      await stopAll(peers);
+    }
+  });
+
+  it('a rejected config fails the start with the peer\'s own message', async (t) => {
+    if (!need(t, 'bird')) return;
+    const b = await endpoint();
+    await assert.rejects(
+      startPeer({
+        kind: 'bird',
+        localAddress: b.address,
+        localPort: b.port,
+        localAs: 65080,
+        routerId: 'not-an-address',
+        neighbors: [{ address: loopbackAddress(), as: 65081, families: ['ipv4-unicast'] }],
+      }),
+      /bird: config rejected[\s\S]*syntax error/i,
+    );
+  });
+
   it('captures an ExaBGP -> BIRD session and tshark decodes it cleanly', async (t) => {
     if (!need(t, 'exabgp', 'bird', 'tshark')) return;
     const [x, b] = await Promise.all([endpoint(), endpoint()]);
