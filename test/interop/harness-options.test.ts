@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import {
   CaptureUnavailableError,
   decodeCapture,
+  freePort,
   loopbackAddress,
   type Peer,
   skipOrFail,
@@ -208,5 +209,50 @@ describe('interop harness: VPN, session options, capture', { concurrency: true }
       await stopAll(peers);
       await capture.dispose();
     }
+  });
+
+  it('IPv6 transport on ::1 carries IPv4 and IPv6 routes (ExaBGP to BIRD, FRR, GoBGP)', async (t) => {
+    if (!need(t, 'exabgp', 'bird', 'frr', 'gobgp')) return;
+    const families = ['ipv4-unicast', 'ipv6-unicast'] as const;
+    const pair = async (kind: 'bird' | 'frr' | 'gobgp', i: number): Promise<void> => {
+      const [rxPort, txPort] = await Promise.all([freePort('::1'), freePort('::1')]);
+      const peers: Peer[] = [];
+      try {
+        const receiver = await startPeer({
+          kind,
+          localAddress: '::1',
+          localPort: rxPort,
+          localAs: 65091 + i,
+          routerId: `10.255.0.${91 + i}`,
+          neighbors: [{ address: '::1', as: 65090, families }],
+        });
+        peers.push(receiver);
+        peers.push(
+          await startPeer({
+            kind: 'exabgp',
+            localAddress: '::1',
+            localPort: txPort,
+            localAs: 65090,
+            routerId: '10.255.0.90',
+            neighbors: [{ address: '::1', as: 65091 + i, port: rxPort, families }],
+            exports: [
+              { prefix: '10.90.0.0/24', nextHop: '192.0.2.90' },
+              { prefix: '2001:db8:90::/48', nextHop: '2001:db8::90' },
+            ],
+          }),
+        );
+        await receiver.waitEstablished(WAIT_MS);
+        assert.equal(
+          find(await waitForRoutes(receiver, 'ipv4-unicast', 1, WAIT_MS), '10.90.0.0/24').nextHop,
+          '192.0.2.90',
+        );
+        const v6 = find(await waitForRoutes(receiver, 'ipv6-unicast', 1, WAIT_MS), '2001:db8:90::/48');
+        assert.equal(v6.nextHop, '2001:db8::90', kind);
+        assert.deepEqual(v6.asPath, [65090], kind);
+      } finally {
+        await stopAll(peers);
+      }
+    };
+    await Promise.all((['bird', 'frr', 'gobgp'] as const).map(pair));
   });
 });

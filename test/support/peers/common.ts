@@ -145,17 +145,35 @@ export async function waitFor<T>(
   );
 }
 
-/** A port that was free on `address` a moment ago (bind port 0, read it, release it). */
-export function freePort(address = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports are picked below Linux's ephemeral range (32768-60999), so an outgoing connection of
+ * another test cannot grab one between our check and the daemon's bind.
+ */
+const PORT_RANGE = { first: 20_000, count: 12_000 } as const;
+/** Most candidates tried before falling back to a kernel-chosen port. */
+const PORT_ATTEMPTS = 50;
+
+function canBind(address: string, port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen({ host: address, port: 0, exclusive: true }, () => {
+    server.once('error', () => resolve(undefined));
+    server.listen({ host: address, port, exclusive: true }, () => {
       const a = server.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      server.close(() => resolve(port));
+      const bound = typeof a === 'object' && a ? a.port : undefined;
+      server.close(() => resolve(bound));
     });
   });
+}
+
+/** A port that was free on `address` a moment ago (checked by binding it, then released). */
+export async function freePort(address = '127.0.0.1'): Promise<number> {
+  for (let i = 0; i < PORT_ATTEMPTS; i++) {
+    const port = await canBind(address, PORT_RANGE.first + Math.floor(Math.random() * PORT_RANGE.count));
+    if (port !== undefined) return port;
+  }
+  const port = await canBind(address, 0);
+  if (port === undefined) throw new Error(`no free port on ${address}`);
+  return port;
 }
 
 let addressCounter = 0;
