@@ -3,6 +3,8 @@
  * graceful restart options, start failures, and a tshark decode of a captured session.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
   CaptureUnavailableError,
@@ -13,6 +15,7 @@ import {
   skipOrFail,
   startCapture,
   startPeer,
+  waitFor,
   waitForFlows,
   waitForRoutes,
 } from '../support/peers/index.js';
@@ -254,5 +257,83 @@ describe('interop harness: VPN, session options, capture', { concurrency: true }
       }
     };
     await Promise.all((['bird', 'frr', 'gobgp'] as const).map(pair));
+  });
+
+  it('peers act at runtime: API and CLI announcements, withdrawals, session resets', async (t) => {
+    if (!need(t, 'exabgp', 'bird', 'gobgp', 'frr')) return;
+    const [x, b, g, f] = await Promise.all([endpoint(), endpoint(), endpoint(), endpoint()]);
+    const families = ['ipv4-unicast'] as const;
+    const peers: Array<Peer | undefined> = [];
+    try {
+      const [bird, gobgp] = await Promise.all([
+        startPeer({
+          kind: 'bird',
+          localAddress: b.address,
+          localPort: b.port,
+          localAs: 65095,
+          routerId: '10.255.0.95',
+          neighbors: [{ address: x.address, as: 65094, families }],
+        }),
+        startPeer({
+          kind: 'gobgp',
+          localAddress: g.address,
+          localPort: g.port,
+          localAs: 65096,
+          routerId: '10.255.0.96',
+          neighbors: [{ address: f.address, as: 65097, families }],
+        }),
+      ]);
+      peers.push(bird, gobgp);
+      const [exabgp, frr] = await Promise.all([
+        startPeer({
+          kind: 'exabgp',
+          localAddress: x.address,
+          localPort: x.port,
+          localAs: 65094,
+          routerId: '10.255.0.94',
+          neighbors: [{ address: b.address, as: 65095, port: b.port, families }],
+        }),
+        startPeer({
+          kind: 'frr',
+          localAddress: f.address,
+          localPort: f.port,
+          localAs: 65097,
+          routerId: '10.255.0.97',
+          neighbors: [{ address: g.address, as: 65096, port: g.port, families }],
+        }),
+      ]);
+      peers.push(exabgp, frr);
+      await Promise.all([bird.waitEstablished(WAIT_MS), frr.waitEstablished(WAIT_MS)]);
+      await exabgp.command(['announce route 10.95.0.0/24 next-hop 192.0.2.95 community [65094:5]']);
+      await gobgp.command(['global', 'rib', 'add', '10.96.0.0/24', 'nexthop', '192.0.2.96']);
+      assert.deepEqual(
+        find(await waitForRoutes(bird, 'ipv4-unicast', 1, WAIT_MS), '10.95.0.0/24').communities,
+        ['65094:5'],
+      );
+      find(await waitForRoutes(frr, 'ipv4-unicast', 1, WAIT_MS), '10.96.0.0/24');
+      await exabgp.command(['withdraw route 10.95.0.0/24 next-hop 192.0.2.95']);
+      await waitFor(
+        'the withdrawal at BIRD',
+        async () => ((await bird.routeCount('ipv4-unicast')) === 0 ? true : undefined),
+        {
+          timeoutMs: WAIT_MS,
+        },
+      );
+      // GoBGP holds a reset session idle for 5 s: reset the BIRD-ExaBGP one instead.
+      await exabgp.command(['announce route 10.95.1.0/24 next-hop 192.0.2.95']);
+      find(await waitForRoutes(bird, 'ipv4-unicast', 1, WAIT_MS), '10.95.1.0/24');
+      await bird.resetSession();
+      // ExaBGP reconnects at once: count its "up" events rather than watch for a gap.
+      const ups = (): number =>
+        (readFileSync(join(exabgp.workDir, 'events.jsonl'), 'utf8').match(/"state": "up"/g) ?? []).length;
+      await waitFor('a second session at ExaBGP', async () => (ups() >= 2 ? true : undefined), {
+        timeoutMs: WAIT_MS,
+      });
+      await exabgp.waitEstablished(WAIT_MS);
+      // ExaBGP re-sends what it announced through the API on the new session.
+      find(await waitForRoutes(bird, 'ipv4-unicast', 1, WAIT_MS), '10.95.1.0/24');
+    } finally {
+      await stopAll(peers);
+    }
   });
 });

@@ -93,6 +93,10 @@ export async function startBird(spec: PeerSpec): Promise<Peer> {
         await cli('show', 'protocols', 'all', protoOf(neighbor)),
         BIRD_TABLES[family].channel,
       ),
+    command: (args) => cli(...args),
+    resetSession: async (neighbor) => {
+      await cli('restart', protoOf(neighbor));
+    },
     logTail,
     stop: async () => {
       await daemon.stop();

@@ -19,11 +19,28 @@ export const EXABGP_FAMILIES: Readonly<Record<Family, string>> = {
 };
 
 /**
- * The receiver helper: copies its stdin (ExaBGP's JSON events, one per line) to the file named
- * by its argument, line-buffered. It must keep reading: ExaBGP blocks when the pipe fills.
+ * The API helper. Its main loop copies stdin (ExaBGP's JSON events and 'done' acks, one per
+ * line) to the events file, line-buffered; it must keep reading, as ExaBGP blocks when that
+ * pipe fills. A daemon thread polls the commands file every 50 ms and writes each complete
+ * new line to stdout, which ExaBGP executes as an API command. Both end when ExaBGP closes
+ * the pipe.
  */
-export const RECEIVER_PY = `import sys
-with open(sys.argv[1], 'a', buffering=1) as out:
+export const HELPER_PY = `import sys, threading, time
+events, commands = sys.argv[1], sys.argv[2]
+def feed():
+    pos = 0
+    while True:
+        with open(commands, 'rb') as f:
+            f.seek(pos)
+            data = f.read()
+        end = data.rfind(b'\\n') + 1
+        if end:
+            pos += end
+            sys.stdout.write(data[:end].decode())
+            sys.stdout.flush()
+        time.sleep(0.05)
+threading.Thread(target=feed, daemon=True).start()
+with open(events, 'a', buffering=1) as out:
     for line in sys.stdin:
         out.write(line)
 `;
@@ -102,10 +119,15 @@ function neighborBlock(spec: PeerSpec, n: NeighborSpec): string[] {
   return lines;
 }
 
-export function exabgpConfig(spec: PeerSpec, receiverPy: string, eventsFile: string): string {
+export function exabgpConfig(
+  spec: PeerSpec,
+  helperPy: string,
+  eventsFile: string,
+  commandsFile: string,
+): string {
   return [
     'process receiver {',
-    `    run /usr/bin/env python3 ${receiverPy} ${eventsFile};`,
+    `    run /usr/bin/env python3 ${helperPy} ${eventsFile} ${commandsFile};`,
     '    encoder json;',
     '}',
     ...spec.neighbors.flatMap((n) => neighborBlock(spec, n)),

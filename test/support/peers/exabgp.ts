@@ -1,12 +1,13 @@
 /**
  * Debian's ExaBGP 4.2 (the reference implementation) as an interop peer: `exabgp W/exabgp.conf`
  * with the environment that keeps it in its work dir. It sends the spec's exports from its
- * static config and records what it receives through a JSON receiver helper into W/events.jsonl.
+ * static config; an API helper records the JSON events it receives into W/events.jsonl and
+ * feeds the API commands appended to W/commands.txt (Peer.command) back to ExaBGP.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { binPath, makeWorkDir, removeWorkDir, startDaemon, tailFile, waitFor } from './common.js';
-import { EXABGP_ENV, EXABGP_FAMILIES, exabgpConfig, RECEIVER_PY } from './exabgp-config.js';
+import { EXABGP_ENV, EXABGP_FAMILIES, exabgpConfig, HELPER_PY } from './exabgp-config.js';
 import { type ExabgpRib, exabgpFlow, exabgpRoute, foldExabgpEvents } from './exabgp-events.js';
 import type { Family, Peer, PeerSpec } from './types.js';
 
@@ -16,17 +17,19 @@ const START_TIMEOUT_MS = 10_000;
 export async function startExabgp(spec: PeerSpec): Promise<Peer> {
   const workDir = makeWorkDir('exabgp');
   const conf = join(workDir, 'exabgp.conf');
-  const receiver = join(workDir, 'receiver.py');
+  const helper = join(workDir, 'helper.py');
   const events = join(workDir, 'events.jsonl');
+  const commands = join(workDir, 'commands.txt');
   const log = join(workDir, 'exabgp.log');
-  writeFileSync(receiver, RECEIVER_PY);
+  writeFileSync(helper, HELPER_PY);
   writeFileSync(events, '');
-  writeFileSync(conf, exabgpConfig(spec, receiver, events));
+  writeFileSync(commands, '');
+  writeFileSync(conf, exabgpConfig(spec, helper, events, commands));
   const logTail = (lines = 40): string => tailFile(log, lines);
   const daemon = startDaemon(binPath('exabgp'), [conf], log, { ...EXABGP_ENV });
   try {
     // ExaBGP has no control socket here: wait until it has read its config and started the
-    // receiver helper (or died on a config error).
+    // API helper (or died on a config error).
     await waitFor(
       'exabgp startup',
       async () => {
@@ -72,6 +75,14 @@ export async function startExabgp(spec: PeerSpec): Promise<Peer> {
       );
     },
     routeCount: async (family, neighbor) => table(family, neighborOf(neighbor)).length,
+    command: async (args) => {
+      for (const c of args) if (c.includes('\n')) throw new Error('exabgp: one API command per element');
+      appendFileSync(commands, args.map((c) => `${c}\n`).join(''));
+      return '';
+    },
+    resetSession: async () => {
+      throw new Error('exabgp: resetSession is not supported (send an API command instead)');
+    },
     logTail,
     stop: async () => {
       await daemon.stop();

@@ -99,6 +99,13 @@ export async function startFrr(spec: PeerSpec): Promise<Peer> {
     },
     routeCount: async (family, neighbor) =>
       parseFrrPfxRcd(await vtysh(`show bgp ${FRR_AFI[family]} summary json`), neighborOf(neighbor)),
+    command: async (args) => {
+      const flat = args.flatMap((c) => ['-c', c]);
+      return runCliOk('vtysh', ['--vty_socket', workDir, '-d', 'bgpd', ...flat]);
+    },
+    resetSession: async (neighbor) => {
+      await vtysh(`clear bgp ${neighborOf(neighbor)}`);
+    },
     logTail,
     stop: async () => {
       await daemon.stop();

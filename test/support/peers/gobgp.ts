@@ -88,6 +88,10 @@ export async function startGobgp(spec: PeerSpec): Promise<Peer> {
       const f = GOBGP_FAMILIES[family];
       return parseGobgpReceived(await gobgp('neighbor', neighborOf(neighbor), '-j'), f.afi, f.safi);
     },
+    command: (args) => gobgp(...args),
+    resetSession: async (neighbor) => {
+      await gobgp('neighbor', neighborOf(neighbor), 'reset');
+    },
     logTail,
     stop: async () => {
       await daemon.stop();

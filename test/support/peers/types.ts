@@ -129,6 +129,15 @@ export interface Peer {
   waitEstablished(timeoutMs: number, neighbor?: string): Promise<void>;
   /** Routes received from `neighbor` (default: the first) in the family. */
   routeCount(family: Family, neighbor?: string): Promise<number>;
+  /**
+   * The peer's own CLI, for anything the harness does not wrap; returns its output.
+   * BIRD: birdc words; FRR: one vtysh command per element; GoBGP: gobgp arguments
+   * (e.g. ['global', 'rib', 'add', '10.0.0.0/24', 'nexthop', '192.0.2.1']); ExaBGP: each
+   * element is one API command ('announce route ...'), fed to ExaBGP by the helper (returns '').
+   */
+  command(args: readonly string[]): Promise<string>;
+  /** Drops and restarts the session with `neighbor` (BIRD restart, FRR clear, GoBGP reset). */
+  resetSession(neighbor?: string): Promise<void>;
   /** The last lines of the peer's log (for assertion messages). */
   logTail(lines?: number): string;
   /** Ends exactly this peer's process and removes its work dir. Safe to call twice. */
