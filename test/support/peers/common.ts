@@ -22,10 +22,21 @@ export function makeWorkDir(kind: string): string {
 }
 
 const live = new Set<ChildProcess>();
-// Safety net: a test that forgets stop() must not leave daemons behind when node exits.
-process.once('exit', () => {
+
+function killLive(): void {
   for (const c of live) if (c.exitCode === null && c.pid !== undefined) c.kill('SIGKILL');
-});
+}
+
+// Safety net: a test that forgets stop(), or a test process told to end, must not leave
+// daemons behind. Each handler kills only the children this process started, then lets the
+// signal take its default course.
+process.once('exit', killLive);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killLive();
+    process.kill(process.pid, signal);
+  });
+}
 
 export interface Daemon {
   readonly pid: number;
@@ -37,14 +48,14 @@ export interface Daemon {
 }
 
 /**
- * Starts `bin args` in its own process group with stdout/stderr appended to `logFile`.
- * stop() signals exactly this PID: SIGTERM, then SIGKILL after a grace period.
+ * Starts `bin args` with stdout/stderr appended to `logFile`. It stays in our process group,
+ * so a Ctrl-C on the test run reaches it too. stop() signals exactly this PID: SIGTERM, then
+ * SIGKILL after a grace period.
  */
 export function startDaemon(bin: string, args: readonly string[], logFile: string, env?: NodeJS.ProcessEnv) {
   const fd = openSync(logFile, 'a');
   const child = spawn(bin, args, {
     stdio: ['ignore', fd, fd],
-    detached: true,
     env: { ...process.env, ...env },
   });
   closeSync(fd);

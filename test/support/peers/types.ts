@@ -30,7 +30,7 @@ export interface NeighborSpec {
 export interface RouteExport {
   readonly prefix: string;
   readonly nextHop: string;
-  /** Prepended after the peer's own AS (eBGP) — not every peer supports it. */
+  /** AS numbers after the peer's own (which eBGP prepends), first to last. */
   readonly asPath?: readonly number[];
   readonly med?: number;
   readonly localPref?: number;
