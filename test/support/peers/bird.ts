@@ -7,54 +7,30 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIRD_TABLES, birdConfig, birdProtocolName } from './bird-config.js';
 import { parseBirdFlows, parseBirdImported, parseBirdRoutes, parseBirdState } from './bird-parse.js';
-import {
-  binPath,
-  makeWorkDir,
-  removeWorkDir,
-  runCli,
-  runCliOk,
-  startDaemon,
-  tailFile,
-  waitFor,
-} from './common.js';
+import { binPath, makeWorkDir, runCli, runCliOk, tailFile } from './common.js';
+import { establishedWaiter, launch, stopper } from './launch.js';
 import type { Family, Peer, PeerSpec } from './types.js';
-
-/** How long BIRD may take to open its control socket. */
-const START_TIMEOUT_MS = 10_000;
 
 export async function startBird(spec: PeerSpec): Promise<Peer> {
   const workDir = makeWorkDir('bird');
   const conf = join(workDir, 'bird.conf');
   const ctl = join(workDir, 'bird.ctl');
   const log = join(workDir, 'bird.log');
-  const stdoutLog = join(workDir, 'bird.stdout');
+  const output = join(workDir, 'bird.stdout');
   writeFileSync(conf, birdConfig(spec, log));
-  const bird = binPath('bird');
   const birdc = binPath('birdc');
-  const logTail = (lines = 40): string => `${tailFile(log, lines)}\n${tailFile(stdoutLog, lines)}`.trim();
-
-  const check = await runCli(bird, ['-p', '-c', conf]);
-  if (check.code !== 0) {
-    removeWorkDir(workDir);
-    throw new Error(`bird: config rejected\n${check.stdout}${check.stderr}`);
-  }
-  const daemon = startDaemon(bird, ['-f', '-c', conf, '-s', ctl, '-P', join(workDir, 'bird.pid')], stdoutLog);
   const cli = (...args: string[]): Promise<string> => runCliOk(birdc, ['-s', ctl, ...args]);
-  try {
-    await waitFor(
-      'bird control socket',
-      async () => {
-        if (!daemon.running()) throw new Error('bird exited');
-        return (await runCli(birdc, ['-s', ctl, 'show', 'status'])).code === 0 ? true : undefined;
-      },
-      { timeoutMs: START_TIMEOUT_MS, intervalMs: 100 },
-    );
-  } catch (e) {
-    const tail = logTail();
-    await daemon.stop();
-    removeWorkDir(workDir);
-    throw new Error(`bird failed to start: ${(e as Error).message}\n--- log tail ---\n${tail}`);
-  }
+  const logTail = (lines = 40): string => `${tailFile(log, lines)}\n${tailFile(output, lines)}`.trim();
+  const daemon = await launch({
+    kind: 'bird',
+    workDir,
+    bin: binPath('bird'),
+    args: ['-f', '-c', conf, '-s', ctl, '-P', join(workDir, 'bird.pid')],
+    outputFile: output,
+    checkArgs: ['-p', '-c', conf],
+    ready: async () => (await runCli(birdc, ['-s', ctl, 'show', 'status'])).code === 0,
+    logTail,
+  });
 
   const protocols = new Set(spec.neighbors.map((_, i) => birdProtocolName(i)));
   const protoOf = (neighbor?: string): string => {
@@ -64,8 +40,11 @@ export async function startBird(spec: PeerSpec): Promise<Peer> {
   };
   const table = (family: Family): Promise<string> =>
     cli('show', 'route', 'table', BIRD_TABLES[family].table, 'all');
-
-  const peer: Peer = {
+  const sessionState = async (neighbor?: string) => {
+    const proto = protoOf(neighbor);
+    return parseBirdState(await cli('show', 'protocols', proto), proto);
+  };
+  return {
     kind: 'bird',
     spec,
     pid: daemon.pid,
@@ -73,21 +52,8 @@ export async function startBird(spec: PeerSpec): Promise<Peer> {
     routes: async (family) => parseBirdRoutes(await table(family), protocols),
     flowRoutes: async (afi) =>
       parseBirdFlows(await table(afi === 4 ? 'ipv4-flowspec' : 'ipv6-flowspec'), protocols),
-    sessionState: async (neighbor) => {
-      const proto = protoOf(neighbor);
-      return parseBirdState(await cli('show', 'protocols', proto), proto);
-    },
-    waitEstablished: async (timeoutMs, neighbor) => {
-      await waitFor(
-        'bird session established',
-        async () => ((await peer.sessionState(neighbor)) === 'established' ? true : undefined),
-        {
-          timeoutMs,
-          intervalMs: 200,
-          describe: () => logTail(15),
-        },
-      );
-    },
+    sessionState,
+    waitEstablished: establishedWaiter('bird', sessionState, logTail),
     routeCount: async (family, neighbor) =>
       parseBirdImported(
         await cli('show', 'protocols', 'all', protoOf(neighbor)),
@@ -98,10 +64,6 @@ export async function startBird(spec: PeerSpec): Promise<Peer> {
       await cli('restart', protoOf(neighbor));
     },
     logTail,
-    stop: async () => {
-      await daemon.stop();
-      removeWorkDir(workDir);
-    },
+    stop: stopper(daemon, workDir),
   };
-  return peer;
 }

@@ -6,13 +6,11 @@
  */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { binPath, makeWorkDir, removeWorkDir, startDaemon, tailFile, waitFor } from './common.js';
+import { binPath, makeWorkDir, tailFile } from './common.js';
 import { EXABGP_ENV, EXABGP_FAMILIES, exabgpConfig, HELPER_PY } from './exabgp-config.js';
 import { type ExabgpRib, exabgpFlow, exabgpRoute, foldExabgpEvents } from './exabgp-events.js';
-import type { Family, Peer, PeerSpec } from './types.js';
-
-/** How long ExaBGP may take to log "loaded new configuration successfully". */
-const START_TIMEOUT_MS = 10_000;
+import { establishedWaiter, launch, stopper } from './launch.js';
+import type { Family, Peer, PeerSpec, SessionState } from './types.js';
 
 export async function startExabgp(spec: PeerSpec): Promise<Peer> {
   const workDir = makeWorkDir('exabgp');
@@ -26,24 +24,17 @@ export async function startExabgp(spec: PeerSpec): Promise<Peer> {
   writeFileSync(commands, '');
   writeFileSync(conf, exabgpConfig(spec, helper, events, commands));
   const logTail = (lines = 40): string => tailFile(log, lines);
-  const daemon = startDaemon(binPath('exabgp'), [conf], log, { ...EXABGP_ENV });
-  try {
-    // ExaBGP has no control socket here: wait until it has read its config and started the
-    // API helper (or died on a config error).
-    await waitFor(
-      'exabgp startup',
-      async () => {
-        if (!daemon.running()) throw new Error('exabgp exited');
-        return readFileSync(log, 'utf8').includes('loaded new configuration successfully') ? true : undefined;
-      },
-      { timeoutMs: START_TIMEOUT_MS, intervalMs: 100 },
-    );
-  } catch (e) {
-    const tail = logTail();
-    await daemon.stop();
-    removeWorkDir(workDir);
-    throw new Error(`exabgp failed to start: ${(e as Error).message}\n--- log tail ---\n${tail}`);
-  }
+  const daemon = await launch({
+    kind: 'exabgp',
+    workDir,
+    bin: binPath('exabgp'),
+    args: [conf],
+    outputFile: log,
+    env: { ...EXABGP_ENV },
+    // No control socket here: ready once it has read its config (it exits on a bad one).
+    ready: async () => readFileSync(log, 'utf8').includes('loaded new configuration successfully'),
+    logTail,
+  });
 
   const rib = (): ExabgpRib => foldExabgpEvents(readFileSync(events, 'utf8'));
   const neighborOf = (neighbor?: string): string => neighbor ?? spec.neighbors[0]?.address ?? '';
@@ -53,7 +44,9 @@ export async function startExabgp(spec: PeerSpec): Promise<Peer> {
       neighbor === undefined ? [...ribs.values()] : [ribs.get(neighbor)].filter((r) => r !== undefined);
     return peers.flatMap((r) => [...(r.get(EXABGP_FAMILIES[family]) ?? new Map()).entries()]);
   };
-  const peer: Peer = {
+  const sessionState = async (neighbor?: string): Promise<SessionState> =>
+    daemon.running() ? (rib().states.get(neighborOf(neighbor)) ?? 'idle') : 'down';
+  return {
     kind: 'exabgp',
     spec,
     pid: daemon.pid,
@@ -61,22 +54,11 @@ export async function startExabgp(spec: PeerSpec): Promise<Peer> {
     routes: async (family) => table(family).map(([key, e]) => exabgpRoute(key, e)),
     flowRoutes: async (afi) =>
       table(afi === 4 ? 'ipv4-flowspec' : 'ipv6-flowspec').map(([k, e]) => exabgpFlow(k, e)),
-    sessionState: async (neighbor) =>
-      daemon.running() ? (rib().states.get(neighborOf(neighbor)) ?? 'idle') : 'down',
-    waitEstablished: async (timeoutMs, neighbor) => {
-      await waitFor(
-        'exabgp session established',
-        async () => ((await peer.sessionState(neighbor)) === 'established' ? true : undefined),
-        {
-          timeoutMs,
-          intervalMs: 200,
-          describe: () => logTail(15),
-        },
-      );
-    },
+    sessionState,
+    waitEstablished: establishedWaiter('exabgp', sessionState, logTail),
     routeCount: async (family, neighbor) => table(family, neighborOf(neighbor)).length,
     command: async (args) => {
-      for (const c of args) if (c.includes('\n')) throw new Error('exabgp: one API command per element');
+      if (args.some((c) => c.includes('\n'))) throw new Error('exabgp: one API command per element');
       appendFileSync(commands, args.map((c) => `${c}\n`).join(''));
       return '';
     },
@@ -84,10 +66,6 @@ export async function startExabgp(spec: PeerSpec): Promise<Peer> {
       throw new Error('exabgp: resetSession is not supported (send an API command instead)');
     },
     logTail,
-    stop: async () => {
-      await daemon.stop();
-      removeWorkDir(workDir);
-    },
+    stop: stopper(daemon, workDir),
   };
-  return peer;
 }
