@@ -95,3 +95,19 @@ describe('bgpknife decode --file', () => {
     );
   });
 });
+
+describe('bgpknife decode JSON dialects', () => {
+  // An UPDATE with ORIGIN igp, AS_PATH sequence [65001 65002] (4-octet), NEXT_HOP 192.0.2.1, 10.0.0.0/8.
+  const update =
+    `${MARKER}0031 02 0000 0018 40010100 40020A 0202 0000FDE9 0000FDEA 400304C0000201 080A`.replace(/ /g, '');
+
+  it('5.0 writes AS_PATH as segments, 4.x as a flat list', async () => {
+    const v5 = JSON.parse((await runCli(['decode', update])).out);
+    assert.deepEqual(v5.neighbor.message.update.attribute['as-path'], {
+      '0': { element: 'as-sequence', value: [65001, 65002] },
+    });
+    const v4 = JSON.parse((await runCli(['decode', '--json-version', '4', update])).out);
+    assert.equal(v4.exabgp, '4.0.1');
+    assert.deepEqual(v4.neighbor.message.update.attribute['as-path'], [65001, 65002]);
+  });
+});

@@ -69,6 +69,11 @@ for (const c of CODECS) {
   BY_KIND.set(c.kind, c);
 }
 
+/** Type codes with a codec. */
+export function knownAttributeCodes(): number[] {
+  return [...BY_CODE.keys()];
+}
+
 export function attributeCodec(code: number): AnyCodec | undefined {
   return BY_CODE.get(code);
 }
