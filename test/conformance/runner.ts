@@ -1,0 +1,196 @@
+/**
+ * The conformance runner: runs ExaBGP-format functional tests against the bgpknife daemon.
+ * For each test it starts the TypeScript test peer (test-peer.ts) on loopback, starts
+ * `bgpknife run CONF...` as a child process with ExaBGP's test settings pointing at the peer,
+ * and waits until the peer has seen every expected message, a timeout, or the daemon's exit.
+ * Tests that need a helper process (the API's) are reported as not applicable until the API
+ * exists — never as passed.
+ *
+ * Layouts (see ../shared/conformance/README.md): a folder of NAME.ci + NAME.msg pairs (the .ci's
+ * first line names the configuration files), or a folder of merged NAME.ci files with option:,
+ * cmd: and raw: lines. Configuration files are looked up in ../conf beside the test folder.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { parseExpectations, type TestFile } from './expectations.js';
+import { TestPeer } from './test-peer.js';
+
+export type Verdict = 'pass' | 'fail' | 'n/a';
+
+export interface TestResult {
+  readonly name: string;
+  readonly verdict: Verdict;
+  readonly reason: string;
+  readonly seconds: number;
+}
+
+export interface RunnerOptions {
+  /** The bgpknife executable (bin/bgpknife.js). */
+  readonly bin: string;
+  /** Seconds before a test fails (option:timeout overrides). */
+  readonly timeoutSeconds: number;
+  /** Tests run at the same time. */
+  readonly parallel: number;
+  /** Extra environment for the daemon. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface ConformanceTest {
+  readonly file: TestFile;
+  /** Absolute paths of the configuration files, in order. */
+  readonly configs: string[];
+  /** Why it cannot run yet, when it cannot. */
+  readonly notApplicable?: string;
+}
+
+/** The configuration folder for a test folder: ../conf beside it. */
+function confDir(testDir: string): string {
+  return join(dirname(testDir), 'conf');
+}
+
+function needsHelper(test: TestFile, configs: string[]): string | undefined {
+  if (test.groups.some((g) => g.steps.some((s) => s.kind === 'cmd')))
+    return 'needs a helper process (API commands)';
+  for (const c of configs) {
+    if (existsSync(c) && /^\s*process\s+\S+\s*\{/m.test(readFileSync(c, 'utf8')))
+      return 'needs a helper process (process block)';
+  }
+  return undefined;
+}
+
+/** Every test of a folder, in name order. */
+export function discover(dir: string): ConformanceTest[] {
+  const files = readdirSync(dir).sort();
+  const hasMsg = files.some((f) => f.endsWith('.msg'));
+  const out: ConformanceTest[] = [];
+  for (const f of files.filter((x) => x.endsWith('.ci'))) {
+    const name = f.slice(0, -3);
+    let file: TestFile;
+    if (hasMsg) {
+      const ci = readFileSync(join(dir, f), 'utf8').trim().split('\n')[0] ?? '';
+      const msg = join(dir, `${name}.msg`);
+      if (!existsSync(msg)) continue;
+      file = parseExpectations(name, readFileSync(msg, 'utf8'), ci.split(/\s+/).filter(Boolean));
+    } else {
+      file = parseExpectations(name, readFileSync(join(dir, f), 'utf8'));
+    }
+    const configs = file.configs.map((c) => join(confDir(dir), c));
+    out.push({ file, configs, notApplicable: needsHelper(file, configs) });
+  }
+  return out;
+}
+
+function option(t: TestFile, key: string): string | undefined {
+  return t.options.get(key)?.[0];
+}
+
+function optionFlag(t: TestFile, key: string, value: string): boolean {
+  return (t.options.get(key) ?? []).includes(value);
+}
+
+/** End the daemon we started, by PID: SIGTERM, then SIGKILL after a grace period. */
+async function stopDaemon(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function runOne(test: ConformanceTest, opts: RunnerOptions): Promise<TestResult> {
+  const t0 = Date.now();
+  const name = test.file.name;
+  const done = (verdict: Verdict, reason: string): TestResult => ({
+    name,
+    verdict,
+    reason,
+    seconds: (Date.now() - t0) / 1000,
+  });
+  if (test.notApplicable) return done('n/a', test.notApplicable);
+  const missing = test.configs.find((c) => !existsSync(c));
+  if (missing) return done('fail', `configuration ${basename(missing)} not found`);
+  const f = test.file;
+  const asn = option(f, 'asn');
+  let child: ChildProcess | undefined;
+  const peer = new TestPeer(f, {
+    host: optionFlag(f, 'bind', 'ipv6') ? '::1' : '127.0.0.1',
+    asn: asn === undefined ? undefined : Number(asn),
+    sendUnknownCapability: optionFlag(f, 'open', 'send-unknown-capability'),
+    sendUnknownMessage: optionFlag(f, 'open', 'send-unknown-message'),
+    inspectOpen: optionFlag(f, 'open', 'inspect-open-message'),
+    sendDefaultRoute: optionFlag(f, 'update', 'send-default-route'),
+    onSignal: (sig) => child?.kill(sig as NodeJS.Signals),
+  });
+  const stderr: string[] = [];
+  try {
+    const port = await peer.listen();
+    const env = {
+      ...process.env,
+      exabgp_tcp_port: String(port),
+      exabgp_tcp_bind: '',
+      exabgp_tcp_once: 'true',
+      exabgp_tcp_connections:
+        option(f, 'tcp_connections') ?? String(new Set(f.groups.map((g) => g.conn)).size),
+      exabgp_api_cli: 'false',
+      exabgp_debug_rotate: 'true',
+      exabgp_version: '5.0.0-0+test',
+      ...opts.env,
+    };
+    child = spawn(process.execPath, [opts.bin, 'run', ...test.configs], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    child.stderr?.on('data', (c: Buffer) => {
+      stderr.push(c.toString());
+      if (stderr.length > 200) stderr.shift();
+    });
+    const seconds = Number(option(f, 'timeout') ?? opts.timeoutSeconds);
+    const outcome = await Promise.race([
+      peer.outcome,
+      new Promise<{ ok: boolean; reason: string }>((r) => {
+        setTimeout(() => r({ ok: false, reason: `timeout after ${seconds} s` }), seconds * 1000).unref();
+      }),
+      new Promise<{ ok: boolean; reason: string }>((r) => {
+        child!.once('exit', (code, sig) => {
+          // Give the peer a moment: the daemon may exit right after its last message.
+          setTimeout(
+            () => r({ ok: false, reason: `bgpknife exited (${sig ?? code}) before the test completed` }),
+            500,
+          ).unref();
+        });
+      }),
+    ]);
+    if (outcome.ok) return done('pass', outcome.reason);
+    const tail = stderr.join('').split('\n').slice(-8).join('\n    ');
+    return done('fail', `${outcome.reason}${tail.trim() ? `\n    bgpknife stderr:\n    ${tail}` : ''}`);
+  } finally {
+    if (child) await stopDaemon(child);
+    await peer.close();
+  }
+}
+
+/** Run tests `parallel` at a time; `report` is called as each finishes, in test order. */
+export async function runAll(
+  tests: ConformanceTest[],
+  opts: RunnerOptions,
+  report: (r: TestResult) => void,
+): Promise<TestResult[]> {
+  const results: TestResult[] = new Array(tests.length);
+  let next = 0;
+  let reported = 0;
+  const worker = async () => {
+    for (let i = next++; i < tests.length; i = next++) {
+      results[i] = await runOne(tests[i]!, opts);
+      while (reported < tests.length && results[reported]) report(results[reported++]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.parallel) }, worker));
+  return results;
+}
+
+export function summary(results: readonly TestResult[]): string {
+  const count = (v: Verdict) => results.filter((r) => r.verdict === v).length;
+  return `${count('pass')} passed, ${count('fail')} failed, ${count('n/a')} not applicable`;
+}
