@@ -1,0 +1,320 @@
+/**
+ * The Adj-RIB-Out of one peer (RFC 4271 §3.2): the routes we want the peer to have, per family,
+ * keyed by NLRI (path identifier included), and the changes not yet sent.
+ *
+ * Pending changes follow ExaBGP 5.0 (rib/outgoing.py): they are grouped by attributes + next
+ * hop (in the order each group first appeared since the last flush), then by family (same),
+ * then by route (in the order the route first changed; a later change of the same route in the
+ * same group keeps its place, a withdrawal moves to the end). One route has at most one pending
+ * change: the latest wins. Re-announcing a route exactly as it is desired changes nothing.
+ *
+ * INTEROP: ExaBGP leaves an announcement pending in its old group when the route is replaced
+ * with different attributes before the flush, and a withdrawal pending when the route is
+ * announced again: both then go out, in group order, and the peer may be left with the stale
+ * one. bgpknife sends only the latest change of a route.
+ *
+ * Bounds: every pending change is either a desired route or a withdrawal, and one route has at
+ * most one of them, so the pending set is bounded by the desired set plus the pending
+ * withdrawals. Together those two are capped at MAX_ROUTES_PER_PEER: past it, announcements of
+ * new routes are refused and withdrawals of routes the peer does not have from us are dropped
+ * (both counted in `stats`). Memory: the RIB keeps references to the caller's Route values (whose
+ * attribute arrays are interned), one Map entry per route, and numbers rather than strings as
+ * keys for IPv4 prefixes; no per-route closures or wrapper objects for announcements.
+ */
+import type { FamilyKey } from '../wire/nlri/family.js';
+import type { Change, Outgoing, Withdrawal } from './change.js';
+import { attributesKey, groupKey, nextHopKey, type RouteKey, routeKey } from './keys.js';
+import type { Route } from './route.js';
+
+/** Desired routes plus pending withdrawals allowed per peer. */
+export const MAX_ROUTES_PER_PEER = 10_000_000;
+
+export interface AdjRibOutStats {
+  /** Announcements refused because the peer's table was full. */
+  refused: number;
+  /** Withdrawals of routes the peer did not have from us, dropped because the table was full. */
+  droppedWithdrawals: number;
+}
+
+interface PendingGroup {
+  readonly families: Map<FamilyKey, Map<RouteKey, Change>>;
+}
+
+interface Watchdog {
+  /** Announced with the watchdog (in the RIB). */
+  readonly up: Map<string, Route>;
+  /** Held back until the watchdog announces them. */
+  readonly down: Map<string, Route>;
+}
+
+function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+function watchdogKey(route: Route): string {
+  return `${route.nlri.family}:${routeKey(route.nlri)}`;
+}
+
+function sameRoute(a: Route, b: Route): boolean {
+  if (a === b) return true;
+  if (nextHopKey(a.nextHop) !== nextHopKey(b.nextHop)) return false;
+  if (a.attributes !== b.attributes && attributesKey(a.attributes) !== attributesKey(b.attributes))
+    return false;
+  return a.nlri === b.nlri || JSON.stringify(a.nlri) === JSON.stringify(b.nlri);
+}
+
+export class AdjRibOut {
+  readonly stats: AdjRibOutStats = { refused: 0, droppedWithdrawals: 0 };
+  private readonly desired = new Map<FamilyKey, Map<RouteKey, Route>>();
+  private desiredCount = 0;
+  private pending = new Map<string, PendingGroup>();
+  /** Where each pending withdrawal sits (announcements are found from the desired route). */
+  private withdrawals = new Map<FamilyKey, Map<RouteKey, PendingGroup>>();
+  private withdrawalCount = 0;
+  private pendingCount = 0;
+  private refreshes = new Map<FamilyKey, boolean>();
+  private readonly watchdogs = new Map<string, Watchdog>();
+
+  constructor(private readonly maxRoutes = MAX_ROUTES_PER_PEER) {}
+
+  /** Number of desired routes. */
+  get size(): number {
+    return this.desiredCount;
+  }
+
+  /** Number of pending changes (announcements and withdrawals). */
+  get pendingSize(): number {
+    return this.pendingCount;
+  }
+
+  hasPending(): boolean {
+    return this.pendingCount > 0 || this.refreshes.size > 0;
+  }
+
+  /** Desired routes of a family (all families when omitted), in the order they were first added. */
+  *routes(family?: FamilyKey): Generator<Route> {
+    for (const [f, table] of this.desired) {
+      if (family === undefined || f === family) yield* table.values();
+    }
+  }
+
+  families(): FamilyKey[] {
+    return [...this.desired.keys()];
+  }
+
+  /**
+   * Add or replace a route. A route with a watchdog is remembered under it; with
+   * `startWithdrawn` it waits for `announceWatchdog`. Returns whether anything changed.
+   */
+  announce(route: Route): boolean {
+    if (route.watchdog !== undefined) {
+      const dog = this.watchdog(route.watchdog);
+      const key = watchdogKey(route);
+      if (route.startWithdrawn) {
+        dog.down.set(key, route);
+        return false;
+      }
+      dog.down.delete(key);
+      dog.up.set(key, route);
+    }
+    return this.insert(route);
+  }
+
+  /**
+   * Withdraw a route. `route` gives the NLRI, and the attributes ExaBGP groups the withdrawal
+   * by; it need not be the announced value. Returns whether a withdrawal was queued.
+   */
+  withdraw(route: Route): boolean {
+    const family = route.nlri.family;
+    const key = routeKey(route.nlri);
+    const table = this.desired.get(family);
+    const previous = table?.get(key);
+    if (previous) {
+      table!.delete(key);
+      this.desiredCount--;
+      this.unqueue(family, key, previous);
+    } else if (!this.unqueue(family, key, undefined) && this.full()) {
+      this.stats.droppedWithdrawals++;
+      return false;
+    }
+    const group = this.group(groupKey(route.attributes, route.nextHop));
+    this.place(group, family, key, { withdraw: route } satisfies Withdrawal);
+    getOrCreate(this.withdrawals, family, () => new Map<RouteKey, PendingGroup>()).set(key, group);
+    this.withdrawalCount++;
+    return true;
+  }
+
+  /** ExaBGP's `announce watchdog NAME`: announce the routes held back under it. */
+  announceWatchdog(name: string): number {
+    const dog = this.watchdogs.get(name);
+    if (!dog) return 0;
+    let n = 0;
+    for (const [key, route] of [...dog.down]) {
+      dog.down.delete(key);
+      dog.up.set(key, route);
+      if (this.insert(route)) n++;
+    }
+    return n;
+  }
+
+  /** ExaBGP's `withdraw watchdog NAME`: withdraw the routes announced under it, keep them. */
+  withdrawWatchdog(name: string): number {
+    const dog = this.watchdogs.get(name);
+    if (!dog) return 0;
+    let n = 0;
+    for (const [key, route] of [...dog.up]) {
+      dog.up.delete(key);
+      dog.down.set(key, route);
+      if (this.withdraw(route)) n++;
+    }
+    return n;
+  }
+
+  /** Withdraw every desired route of `families` (all when omitted). */
+  withdrawAll(families?: readonly FamilyKey[]): number {
+    let n = 0;
+    for (const route of [...this.routes()]) {
+      if (families && !families.includes(route.nlri.family)) continue;
+      if (this.withdraw(route)) n++;
+    }
+    return n;
+  }
+
+  /**
+   * After a (re)connection: forget what was pending (the new peer has none of our routes, and
+   * ExaBGP does not send withdrawals in the first flush either) and queue every desired route.
+   */
+  resendAll(): void {
+    this.clearPending();
+    for (const [family, table] of this.desired) {
+      for (const [key, route] of table)
+        this.place(this.group(groupKey(route.attributes, route.nextHop)), family, key, route);
+    }
+  }
+
+  /**
+   * ROUTE-REFRESH received (RFC 2918 / RFC 7313): send the desired routes of `family` (all when
+   * omitted) again, each in its own UPDATE, before the pending changes; with `enhanced`, between
+   * Beginning- and End-of-RIB-Refresh markers.
+   */
+  refresh(family?: FamilyKey, enhanced = false): void {
+    for (const f of family === undefined ? this.desired.keys() : [family]) {
+      this.refreshes.set(f, enhanced || (this.refreshes.get(f) ?? false));
+    }
+  }
+
+  /**
+   * Take the pending work: returns it in ExaBGP's order and starts a new pending set, so
+   * changes made while the caller is still packing go to the next flush. The groups are built
+   * lazily; the refresh answers are snapshots of the desired routes at this call.
+   */
+  flush(): Iterable<Outgoing> {
+    const pending = this.pending;
+    const refreshes = [...this.refreshes];
+    const snapshots = refreshes.map(([f]) => [...(this.desired.get(f)?.values() ?? [])]);
+    this.clearPending();
+    return outgoing(pending, refreshes, snapshots);
+  }
+
+  private clearPending(): void {
+    this.pending = new Map();
+    this.withdrawals = new Map();
+    this.withdrawalCount = 0;
+    this.pendingCount = 0;
+    this.refreshes = new Map();
+  }
+
+  private full(): boolean {
+    return this.desiredCount + this.withdrawalCount >= this.maxRoutes;
+  }
+
+  private watchdog(name: string): Watchdog {
+    return getOrCreate(this.watchdogs, name, () => ({ up: new Map(), down: new Map() }));
+  }
+
+  private insert(route: Route): boolean {
+    const family = route.nlri.family;
+    const key = routeKey(route.nlri);
+    const table = getOrCreate(this.desired, family, () => new Map<RouteKey, Route>());
+    const previous = table.get(key);
+    if (previous && sameRoute(previous, route)) return false;
+    const pendingWithdrawal = this.withdrawals.get(family)?.get(key);
+    if (!previous && !pendingWithdrawal && this.full()) {
+      this.stats.refused++;
+      return false;
+    }
+    const group = this.group(groupKey(route.attributes, route.nextHop));
+    const old = previous ? this.pendingGroupOf(previous) : pendingWithdrawal;
+    if (old && old !== group) this.unqueue(family, key, previous);
+    else if (pendingWithdrawal) this.forgetWithdrawal(family, key);
+    if (!previous) this.desiredCount++;
+    table.set(key, route);
+    this.place(group, family, key, route);
+    return true;
+  }
+
+  private group(key: string): PendingGroup {
+    return getOrCreate(this.pending, key, () => ({ families: new Map() }));
+  }
+
+  private place(group: PendingGroup, family: FamilyKey, key: RouteKey, change: Change): void {
+    const changes = getOrCreate(group.families, family, () => new Map<RouteKey, Change>());
+    if (!changes.has(key)) this.pendingCount++;
+    changes.set(key, change);
+  }
+
+  private pendingGroupOf(route: Route): PendingGroup | undefined {
+    return this.pending.get(groupKey(route.attributes, route.nextHop));
+  }
+
+  private forgetWithdrawal(family: FamilyKey, key: RouteKey): void {
+    if (this.withdrawals.get(family)?.delete(key)) this.withdrawalCount--;
+  }
+
+  /** Remove the pending change of a route, if any; returns whether there was one. */
+  private unqueue(family: FamilyKey, key: RouteKey, desired: Route | undefined): boolean {
+    const group = this.withdrawals.get(family)?.get(key) ?? (desired && this.pendingGroupOf(desired));
+    this.forgetWithdrawal(family, key);
+    const changes = group?.families.get(family);
+    if (!changes?.delete(key)) return false;
+    this.pendingCount--;
+    return true;
+  }
+}
+
+function* outgoing(
+  pending: Map<string, PendingGroup>,
+  refreshes: readonly (readonly [FamilyKey, boolean])[],
+  snapshots: readonly Route[][],
+): Generator<Outgoing> {
+  for (const [family, enhanced] of refreshes)
+    if (enhanced) yield { kind: 'route-refresh', family, subtype: 1 };
+  for (const routes of snapshots) {
+    for (const r of routes) {
+      yield {
+        kind: 'changes',
+        family: r.nlri.family,
+        attributes: r.attributes,
+        nextHop: r.nextHop,
+        changes: [r],
+        single: true,
+      };
+    }
+  }
+  for (const [family, enhanced] of refreshes)
+    if (enhanced) yield { kind: 'route-refresh', family, subtype: 2 };
+  for (const group of pending.values()) {
+    for (const [family, changes] of group.families) {
+      if (changes.size === 0) continue;
+      const list = [...changes.values()];
+      const first = list[0]!;
+      const route = 'withdraw' in first ? first.withdraw : first;
+      yield { kind: 'changes', family, attributes: route.attributes, nextHop: route.nextHop, changes: list };
+    }
+  }
+}
