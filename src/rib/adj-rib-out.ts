@@ -5,16 +5,19 @@
  * Pending changes follow ExaBGP 5.0 (rib/outgoing.py): they are grouped by attributes + next
  * hop (in the order each group first appeared since the last flush), then by family (same),
  * then by route (in the order the route first changed; a later change of the same route in the
- * same group keeps its place, a withdrawal moves to the end). One route has at most one pending
- * change: the latest wins. Re-announcing a route exactly as it is desired changes nothing.
+ * same group keeps its place, a withdrawal moves to the end). Re-announcing a route exactly as
+ * it is desired changes nothing.
  *
- * INTEROP: ExaBGP leaves an announcement pending in its old group when the route is replaced
- * with different attributes before the flush, and a withdrawal pending when the route is
- * announced again: both then go out, in group order, and the peer may be left with the stale
- * one. bgpknife sends only the latest change of a route.
+ * When a route changes group before the flush (new attributes, or announced again after a
+ * pending withdrawal), ExaBGP leaves the earlier change pending in its group and sends both;
+ * the corpus depends on it (two configuration routes with one NLRI both go out). bgpknife does
+ * the same when the earlier group goes out first, so the peer still ends with the latest change.
+ * INTEROP: when the earlier group would go out last, ExaBGP leaves the peer with the stale
+ * change; bgpknife drops that earlier change instead. At most two changes of one route are kept
+ * (the first still pending and the latest); a withdrawal drops every earlier change.
  *
  * Bounds: every pending change is either a desired route or a withdrawal, and one route has at
- * most one of them, so the pending set is bounded by the desired set plus the pending
+ * most two of them, so the pending set is bounded by twice the desired set plus the pending
  * withdrawals. Together those two are capped at MAX_ROUTES_PER_PEER: past it, announcements of
  * new routes are refused and withdrawals of routes the peer does not have from us are dropped
  * (both counted in `stats`). Memory: the RIB keeps references to the caller's Route values (whose
@@ -37,6 +40,8 @@ export interface AdjRibOutStats {
 }
 
 interface PendingGroup {
+  /** Creation rank: groups go out in this order. */
+  readonly order: number;
   readonly families: Map<FamilyKey, Map<RouteKey, Change>>;
 }
 
@@ -77,6 +82,9 @@ export class AdjRibOut {
   private withdrawals = new Map<FamilyKey, Map<RouteKey, PendingGroup>>();
   private withdrawalCount = 0;
   private pendingCount = 0;
+  private groupCount = 0;
+  /** `family/key` -> the group holding an earlier change of a route still pending (see above). */
+  private stale = new Map<string, PendingGroup>();
   private refreshes = new Map<FamilyKey, boolean>();
   private readonly watchdogs = new Map<string, Watchdog>();
 
@@ -142,6 +150,7 @@ export class AdjRibOut {
       this.stats.droppedWithdrawals++;
       return false;
     }
+    this.dropStale(family, key);
     const group = this.group(groupKey(route.attributes, route.nextHop));
     this.place(group, family, key, { withdraw: route } satisfies Withdrawal);
     getOrCreate(this.withdrawals, family, () => new Map<RouteKey, PendingGroup>()).set(key, group);
@@ -227,6 +236,7 @@ export class AdjRibOut {
     this.withdrawalCount = 0;
     this.pendingCount = 0;
     this.refreshes = new Map();
+    this.stale = new Map();
   }
 
   private full(): boolean {
@@ -250,8 +260,13 @@ export class AdjRibOut {
     }
     const group = this.group(groupKey(route.attributes, route.nextHop));
     const old = previous ? this.pendingGroupOf(previous) : pendingWithdrawal;
-    if (old && old !== group) this.unqueue(family, key, previous);
-    else if (pendingWithdrawal) this.forgetWithdrawal(family, key);
+    if (this.stale.size > 0 && this.stale.get(`${family}/${key}`) === group)
+      this.stale.delete(`${family}/${key}`);
+    if (old && old !== group && old.families.get(family)?.has(key)) {
+      if (old.order < group.order) this.keepStale(family, key, old);
+      else this.unqueue(family, key, previous);
+    }
+    if (pendingWithdrawal) this.forgetWithdrawal(family, key);
     if (!previous) this.desiredCount++;
     table.set(key, route);
     this.place(group, family, key, route);
@@ -259,7 +274,7 @@ export class AdjRibOut {
   }
 
   private group(key: string): PendingGroup {
-    return getOrCreate(this.pending, key, () => ({ families: new Map() }));
+    return getOrCreate(this.pending, key, () => ({ order: this.groupCount++, families: new Map() }));
   }
 
   private place(group: PendingGroup, family: FamilyKey, key: RouteKey, change: Change): void {
@@ -270,6 +285,21 @@ export class AdjRibOut {
 
   private pendingGroupOf(route: Route): PendingGroup | undefined {
     return this.pending.get(groupKey(route.attributes, route.nextHop));
+  }
+
+  /** Leave the earlier change of a route in `old` (only one such change is kept per route). */
+  private keepStale(family: FamilyKey, key: RouteKey, old: PendingGroup): void {
+    this.dropStale(family, key);
+    this.stale.set(`${family}/${key}`, old);
+  }
+
+  private dropStale(family: FamilyKey, key: RouteKey): void {
+    if (this.stale.size === 0) return;
+    const staleKey = `${family}/${key}`;
+    const group = this.stale.get(staleKey);
+    if (!group) return;
+    this.stale.delete(staleKey);
+    if (group.families.get(family)?.delete(key)) this.pendingCount--;
   }
 
   private forgetWithdrawal(family: FamilyKey, key: RouteKey): void {
