@@ -45,6 +45,11 @@ interface PendingGroup {
   readonly families: Map<FamilyKey, Map<RouteKey, Change>>;
 }
 
+interface Refresh {
+  readonly enhanced: boolean;
+  readonly routes: readonly Route[];
+}
+
 interface Watchdog {
   /** Announced with the watchdog (in the RIB). */
   readonly up: Map<string, Route>;
@@ -85,7 +90,8 @@ export class AdjRibOut {
   private groupCount = 0;
   /** `family/key` -> the group holding an earlier change of a route still pending (see above). */
   private stale = new Map<string, PendingGroup>();
-  private refreshes = new Map<FamilyKey, boolean>();
+  /** Families to send again (route refresh): enhanced or not, and the routes at the request. */
+  private refreshes = new Map<FamilyKey, Refresh>();
   private readonly watchdogs = new Map<string, Watchdog>();
 
   constructor(private readonly maxRoutes = MAX_ROUTES_PER_PEER) {}
@@ -208,26 +214,27 @@ export class AdjRibOut {
 
   /**
    * ROUTE-REFRESH received (RFC 2918 / RFC 7313): send the desired routes of `family` (all when
-   * omitted) again, each in its own UPDATE, before the pending changes; with `enhanced`, between
-   * Beginning- and End-of-RIB-Refresh markers.
+   * omitted), as they are now, again, each in its own UPDATE, before the pending changes; with
+   * `enhanced`, between Beginning- and End-of-RIB-Refresh markers. Later changes go out as
+   * usual, after them.
    */
   refresh(family?: FamilyKey, enhanced = false): void {
-    for (const f of family === undefined ? this.desired.keys() : [family]) {
-      this.refreshes.set(f, enhanced || (this.refreshes.get(f) ?? false));
+    for (const f of family === undefined ? [...this.desired.keys()] : [family]) {
+      const routes = [...(this.desired.get(f)?.values() ?? [])];
+      this.refreshes.set(f, { enhanced: enhanced || (this.refreshes.get(f)?.enhanced ?? false), routes });
     }
   }
 
   /**
    * Take the pending work: returns it in ExaBGP's order and starts a new pending set, so
    * changes made while the caller is still packing go to the next flush. The groups are built
-   * lazily; the refresh answers are snapshots of the desired routes at this call.
+   * lazily.
    */
   flush(): Iterable<Outgoing> {
     const pending = this.pending;
     const refreshes = [...this.refreshes];
-    const snapshots = refreshes.map(([f]) => [...(this.desired.get(f)?.values() ?? [])]);
     this.clearPending();
-    return outgoing(pending, refreshes, snapshots);
+    return outgoing(pending, refreshes);
   }
 
   private clearPending(): void {
@@ -319,12 +326,10 @@ export class AdjRibOut {
 
 function* outgoing(
   pending: Map<string, PendingGroup>,
-  refreshes: readonly (readonly [FamilyKey, boolean])[],
-  snapshots: readonly Route[][],
+  refreshes: readonly (readonly [FamilyKey, Refresh])[],
 ): Generator<Outgoing> {
-  for (const [family, enhanced] of refreshes)
-    if (enhanced) yield { kind: 'route-refresh', family, subtype: 1 };
-  for (const routes of snapshots) {
+  for (const [family, r] of refreshes) if (r.enhanced) yield { kind: 'route-refresh', family, subtype: 1 };
+  for (const [, { routes }] of refreshes) {
     for (const r of routes) {
       yield {
         kind: 'changes',
@@ -336,8 +341,7 @@ function* outgoing(
       };
     }
   }
-  for (const [family, enhanced] of refreshes)
-    if (enhanced) yield { kind: 'route-refresh', family, subtype: 2 };
+  for (const [family, r] of refreshes) if (r.enhanced) yield { kind: 'route-refresh', family, subtype: 2 };
   for (const group of pending.values()) {
     for (const [family, changes] of group.families) {
       if (changes.size === 0) continue;
