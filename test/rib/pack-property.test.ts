@@ -86,7 +86,7 @@ function keyOf(n: Nlri): string {
   return n.kind === 'inet' ? `${n.family}|${n.pathId ?? ''}|${n.ip}/${n.length}` : JSON.stringify(n);
 }
 
-function valueOf(r: Route, ebgp = false): string {
+function routeValue(r: Route, ebgp = false): string {
   // RFC 4271 §5.1.5: LOCAL_PREF never goes to an external peer.
   const attributes = ebgp ? r.attributes.filter((a) => a.kind !== 'local-preference') : r.attributes;
   return JSON.stringify([r.nextHop, attributes]);
@@ -98,12 +98,12 @@ function apply(messages: readonly Buffer[], ctx: PackContext, table: Map<string,
     assert.ok(m.length <= (ctx.codec.extendedMessage ? 65535 : 4096));
     const found = updateRoutes(decodeUpdate(m.subarray(19), ctx.codec), ctx);
     for (const r of found.withdrawn) table.delete(keyOf(r.nlri));
-    for (const r of found.announced) table.set(keyOf(r.nlri), valueOf(r));
+    for (const r of found.announced) table.set(keyOf(r.nlri), routeValue(r));
   }
 }
 
 function desired(rib: AdjRibOut, ebgp: boolean): Map<string, string> {
-  return new Map([...rib.routes()].map((r) => [keyOf(r.nlri), valueOf(r, ebgp)]));
+  return new Map([...rib.routes()].map((r) => [keyOf(r.nlri), routeValue(r, ebgp)]));
 }
 
 describe('pack: property', () => {
