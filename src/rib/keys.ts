@@ -86,9 +86,18 @@ export function nextHopKey(nextHop: NextHop | undefined): string {
   return nextHop.linkLocal ? `${nextHop.ip}%${nextHop.linkLocal}` : nextHop.ip;
 }
 
+// Bulk loads give many routes in a row the same attribute array and next-hop object.
+let lastAttributes: readonly Attribute[] | undefined;
+let lastNextHop: NextHop | undefined;
+let lastGroupKey = '';
+
 /** What routes sharing UPDATEs have in common: the attributes and the next hop. */
 export function groupKey(attributes: readonly Attribute[], nextHop: NextHop | undefined): string {
-  return `${nextHopKey(nextHop)}\n${attributesKey(attributes)}`;
+  if (attributes === lastAttributes && nextHop === lastNextHop && lastGroupKey !== '') return lastGroupKey;
+  lastAttributes = attributes;
+  lastNextHop = nextHop;
+  lastGroupKey = `${nextHopKey(nextHop)}\n${attributesKey(attributes)}`;
+  return lastGroupKey;
 }
 
 const NO_PATH = 'no-pi';
@@ -110,6 +119,18 @@ function prefixText(afi: number, ip: string, length: number): string {
     return SCRATCH.view().subarray(1).toString('latin1');
   }
   return SCRATCH.view().toString('latin1');
+}
+
+/**
+ * `nlriOrder` as a number for an IPv4 prefix without a path identifier (the bulk case, sorted
+ * without building strings): the length, then the prefix octets the wire carries. -1 otherwise.
+ */
+export function ipv4OrderNumber(nlri: Nlri): number {
+  if (nlri.kind !== 'inet' || nlri.pathId !== undefined) return -1;
+  const ip = ipv4Number(nlri.ip);
+  if (ip < 0) return -1;
+  const kept = 256 ** (4 - Math.ceil(nlri.length / 8));
+  return nlri.length * TWO_32 + Math.floor(ip / kept) * kept;
 }
 
 /** ExaBGP's sort order of NLRI within one UPDATE. */

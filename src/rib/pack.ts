@@ -32,7 +32,7 @@ import { encodeRouteRefresh, makeRouteRefresh } from '../wire/message/route-refr
 import { encodeUpdate, endOfRib } from '../wire/message/update.js';
 import { type FamilyKey, familyKey, familyOf } from '../wire/nlri/family.js';
 import { type Change, type ChangeGroup, isWithdrawal, type Outgoing } from './change.js';
-import { nlriOrder, writeNlriBody } from './keys.js';
+import { ipv4OrderNumber, nlriOrder, writeNlriBody } from './keys.js';
 import { type AttributeContext, packAttributes } from './pack-attributes.js';
 import {
   isIpv4,
@@ -146,8 +146,28 @@ interface Sorted {
   readonly unreach: Change[];
 }
 
+/** The changes in ExaBGP's NLRI order (stable: equal keys keep their order). */
 function sortChanges(changes: readonly Change[]): readonly Change[] {
   if (changes.length < 2) return changes;
+  return sortIpv4(changes) ?? sortByOrder(changes);
+}
+
+/** Fast path for IPv4 prefixes: numeric keys, an index sort, no string per NLRI. */
+function sortIpv4(changes: readonly Change[]): Change[] | undefined {
+  const keys = new Float64Array(changes.length);
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
+    const key = ipv4OrderNumber(isWithdrawal(c) ? c.withdraw.nlri : c.nlri);
+    if (key < 0) return undefined;
+    keys[i] = key;
+  }
+  const index = new Uint32Array(changes.length);
+  for (let i = 0; i < index.length; i++) index[i] = i;
+  index.sort((a, b) => keys[a]! - keys[b]! || a - b);
+  return Array.from(index, (i) => changes[i]!);
+}
+
+function sortByOrder(changes: readonly Change[]): Change[] {
   const keyed = changes.map((c) => ({ c, k: nlriOrder((isWithdrawal(c) ? c.withdraw : c).nlri) }));
   keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
   return keyed.map((x) => x.c);
@@ -197,18 +217,57 @@ function* updateMessages(
   yield* mpMessages(group.family, fields, nextHop, attr, budget, addPath, stats);
 }
 
+/** The NLRI of some changes as on the wire, back to back: NLRI `i` ends at `ends[i]`. */
+interface PackedNlri {
+  readonly all: Buffer;
+  readonly ends: Uint32Array;
+}
+
 /** Each change's NLRI as on the wire (with a path identifier under ADD-PATH). */
-function packNlri(changes: readonly Change[], addPath: boolean): Buffer[] {
+function packNlriTable(changes: readonly Change[], addPath: boolean): PackedNlri {
   const w = new Writer(changes.length * 8 + 16);
-  const ends: number[] = [];
-  for (const c of changes) {
+  const ends = new Uint32Array(changes.length);
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
     const nlri = isWithdrawal(c) ? c.withdraw.nlri : c.nlri;
     if (addPath) w.u32(nlri.pathId ?? 0);
     writeNlriBody(w, nlri);
-    ends.push(w.pos);
+    ends[i] = w.pos;
   }
-  const all = w.toBuffer();
-  return ends.map((end, i) => all.subarray(i === 0 ? 0 : ends[i - 1], end));
+  return { all: w.toBuffer(), ends };
+}
+
+function packNlri(changes: readonly Change[], addPath: boolean): Buffer[] {
+  const { all, ends } = packNlriTable(changes, addPath);
+  return Array.from(ends, (end, i) => all.subarray(i === 0 ? 0 : ends[i - 1], end));
+}
+
+/**
+ * Byte ranges of `all` going into one field, adjacent ranges merged: a run of announcements
+ * becomes one slice, not one Buffer per NLRI.
+ */
+class Runs {
+  readonly slices: Buffer[] = [];
+  private start = -1;
+  private end = -1;
+  constructor(private readonly all: Buffer) {}
+
+  add(start: number, end: number): void {
+    if (start === this.end) {
+      this.end = end;
+      return;
+    }
+    this.close();
+    this.start = start;
+    this.end = end;
+  }
+
+  close(): Buffer[] {
+    if (this.start >= 0) this.slices.push(this.all.subarray(this.start, this.end));
+    this.start = -1;
+    this.end = -1;
+    return this.slices;
+  }
 }
 
 function* ipv4Messages(
@@ -219,26 +278,38 @@ function* ipv4Messages(
   stats: PackStats,
 ): Generator<Buffer> {
   if (changes.length === 0) return;
-  const packed = packNlri(changes, addPath);
-  let withdrawn: Buffer[] = [];
-  let announced: Buffer[] = [];
+  const { all, ends } = packNlriTable(changes, addPath);
+  let withdrawn = new Runs(all);
+  let announced = new Runs(all);
   let used = 0;
+  let some = false;
   for (let i = 0; i < changes.length; i++) {
-    const p = packed[i]!;
-    if (used > 0 && used + p.length > budget) {
-      yield message(withdrawn, announced.length > 0 ? [attr] : [], announced);
-      withdrawn = [];
-      announced = [];
+    const start = i === 0 ? 0 : ends[i - 1]!;
+    const size = ends[i]! - start;
+    if (used > 0 && used + size > budget) {
+      yield ipv4Message(withdrawn, attr, announced, some);
+      withdrawn = new Runs(all);
+      announced = new Runs(all);
       used = 0;
+      some = false;
     }
-    if (p.length > budget) {
+    if (size > budget) {
       stats.droppedTooLarge++;
       continue;
     }
-    (isWithdrawal(changes[i]!) ? withdrawn : announced).push(p);
-    used += p.length;
+    if (isWithdrawal(changes[i]!)) withdrawn.add(start, ends[i]!);
+    else {
+      announced.add(start, ends[i]!);
+      some = true;
+    }
+    used += size;
   }
-  if (used > 0) yield message(withdrawn, announced.length > 0 ? [attr] : [], announced);
+  if (used > 0) yield ipv4Message(withdrawn, attr, announced, some);
+}
+
+/** Attributes only when something is announced (a withdrawal-only UPDATE has none). */
+function ipv4Message(withdrawn: Runs, attr: Buffer, announced: Runs, some: boolean): Buffer {
+  return message(withdrawn.close(), some ? [attr] : [], announced.close());
 }
 
 /** Attribute header + value (RFC 4271 §4.3), extended length only when needed. */
