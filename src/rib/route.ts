@@ -7,8 +7,13 @@
 import type { Attribute } from '../wire/attribute/types.js';
 import type { Nlri } from '../wire/nlri/types.js';
 
-/** `self` is resolved per neighbor to its local address when the route is sent. */
-export type NextHop = { readonly kind: 'ip'; readonly ip: string } | { readonly kind: 'self' };
+/**
+ * `self` is resolved per neighbor to its local address when the route is sent. An IPv6 next hop
+ * may carry a link-local address too (RFC 2545 §3: the 32-octet global + link-local form).
+ */
+export type NextHop =
+  | { readonly kind: 'ip'; readonly ip: string; readonly linkLocal?: string }
+  | { readonly kind: 'self' };
 
 export interface Route {
   readonly nlri: Nlri;

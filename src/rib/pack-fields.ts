@@ -1,0 +1,243 @@
+/**
+ * The fields of the UPDATEs of one group of changes (RFC 4271 §4.3, RFC 4760 §3/§4), split to
+ * fit the message size as ExaBGP 5.0 splits them (Update.messages, MPRNLRI/MPURNLRI
+ * packed_attributes): the IPv4 Withdrawn Routes and NLRI fields, MP_UNREACH_NLRI and
+ * MP_REACH_NLRI after the other attributes, and the message framing.
+ */
+import { Writer } from '../wire/buf/writer.js';
+import { HEADER_BYTES, MARKER_BYTES } from '../wire/frame.js';
+import { MESSAGE_TYPE } from '../wire/iana/message-type.js';
+import { type FamilyKey, familyOf } from '../wire/nlri/family.js';
+import { type Change, isWithdrawal } from './change.js';
+import { writeNlriBody } from './keys.js';
+import { mpNextHopBytes, type ResolvedNextHop } from './pack-next-hop.js';
+
+export interface PackStats {
+  /** Changes of a family the peer did not negotiate. */
+  droppedFamily: number;
+  /** Changes whose attributes leave no room for the NLRI in a message. */
+  droppedTooLarge: number;
+  /** Announcements without a next hop (or with a `self` that has no address of its family). */
+  droppedNoNextHop: number;
+}
+
+export function newPackStats(): PackStats {
+  return { droppedFamily: 0, droppedTooLarge: 0, droppedNoNextHop: 0 };
+}
+
+/** Header, Withdrawn Routes Length, Total Path Attribute Length. */
+export const FIXED_BYTES = HEADER_BYTES + 2 + 2;
+const MP_REACH = 14;
+const MP_UNREACH = 15;
+const OPTIONAL = 0x80;
+const EXTENDED_LENGTH = 0x10;
+
+/** Changes of one group by field: IPv4 field, MP_REACH_NLRI, MP_UNREACH_NLRI. */
+export interface Fields {
+  readonly v4: Change[];
+  readonly reach: Change[];
+  readonly unreach: Change[];
+}
+
+/** The NLRI of some changes as on the wire, back to back: NLRI `i` ends at `ends[i]`. */
+interface PackedNlri {
+  readonly all: Buffer;
+  readonly ends: Uint32Array;
+}
+
+/** Each change's NLRI as on the wire (with a path identifier under ADD-PATH). */
+function packNlriTable(changes: readonly Change[], addPath: boolean): PackedNlri {
+  const w = new Writer(changes.length * 8 + 16);
+  const ends = new Uint32Array(changes.length);
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
+    const nlri = isWithdrawal(c) ? c.withdraw.nlri : c.nlri;
+    if (addPath) w.u32(nlri.pathId ?? 0);
+    writeNlriBody(w, nlri);
+    ends[i] = w.pos;
+  }
+  return { all: w.toBuffer(), ends };
+}
+
+function packNlri(changes: readonly Change[], addPath: boolean): Buffer[] {
+  const { all, ends } = packNlriTable(changes, addPath);
+  return Array.from(ends, (end, i) => all.subarray(i === 0 ? 0 : ends[i - 1], end));
+}
+
+/**
+ * Byte ranges of `all` going into one field, adjacent ranges merged: a run of announcements
+ * becomes one slice, not one Buffer per NLRI.
+ */
+class Runs {
+  readonly slices: Buffer[] = [];
+  private start = -1;
+  private end = -1;
+  constructor(private readonly all: Buffer) {}
+
+  add(start: number, end: number): void {
+    if (start === this.end) {
+      this.end = end;
+      return;
+    }
+    this.close();
+    this.start = start;
+    this.end = end;
+  }
+
+  close(): Buffer[] {
+    if (this.start >= 0) this.slices.push(this.all.subarray(this.start, this.end));
+    this.start = -1;
+    this.end = -1;
+    return this.slices;
+  }
+}
+
+export function* ipv4Messages(
+  changes: readonly Change[],
+  attr: Buffer,
+  budget: number,
+  addPath: boolean,
+  stats: PackStats,
+): Generator<Buffer> {
+  if (changes.length === 0) return;
+  const { all, ends } = packNlriTable(changes, addPath);
+  let withdrawn = new Runs(all);
+  let announced = new Runs(all);
+  let used = 0;
+  let some = false;
+  for (let i = 0; i < changes.length; i++) {
+    const start = i === 0 ? 0 : ends[i - 1]!;
+    const size = ends[i]! - start;
+    if (used > 0 && used + size > budget) {
+      yield ipv4Message(withdrawn, attr, announced, some);
+      withdrawn = new Runs(all);
+      announced = new Runs(all);
+      used = 0;
+      some = false;
+    }
+    if (size > budget) {
+      stats.droppedTooLarge++;
+      continue;
+    }
+    if (isWithdrawal(changes[i]!)) withdrawn.add(start, ends[i]!);
+    else {
+      announced.add(start, ends[i]!);
+      some = true;
+    }
+    used += size;
+  }
+  if (used > 0) yield ipv4Message(withdrawn, attr, announced, some);
+}
+
+/** Attributes only when something is announced (a withdrawal-only UPDATE has none). */
+function ipv4Message(withdrawn: Runs, attr: Buffer, announced: Runs, some: boolean): Buffer {
+  return message(withdrawn.close(), some ? [attr] : [], announced.close());
+}
+
+/** Attribute header + value (RFC 4271 §4.3), extended length only when needed. */
+function mpAttribute(code: number, value: Buffer[]): Buffer {
+  const len = value.reduce((n, b) => n + b.length, 0);
+  const head =
+    len > 255
+      ? Buffer.from([OPTIONAL | EXTENDED_LENGTH, code, len >> 8, len & 0xff])
+      : Buffer.from([OPTIONAL, code, len]);
+  return Buffer.concat([head, ...value]);
+}
+
+function attributeBytes(valueBytes: number): number {
+  return valueBytes + (valueBytes > 255 ? 4 : 3);
+}
+
+/** MP_REACH_NLRI / MP_UNREACH_NLRI values, each at most `maximum` bytes with its header. */
+function* mpChunks(
+  header: Buffer,
+  code: number,
+  nlri: readonly Buffer[],
+  maximum: number,
+  stats: PackStats,
+): Generator<Buffer> {
+  let parts: Buffer[] = [header];
+  let len = header.length;
+  for (const p of nlri) {
+    if (attributeBytes(len + p.length) > maximum) {
+      if (parts.length === 1) {
+        stats.droppedTooLarge++;
+        continue;
+      }
+      yield mpAttribute(code, parts);
+      parts = [header];
+      len = header.length;
+      if (attributeBytes(len + p.length) > maximum) {
+        stats.droppedTooLarge++;
+        continue;
+      }
+    }
+    parts.push(p);
+    len += p.length;
+  }
+  if (parts.length > 1) yield mpAttribute(code, parts);
+}
+
+export function* mpMessages(
+  family: FamilyKey,
+  fields: Fields,
+  nextHop: ResolvedNextHop | undefined,
+  attr: Buffer,
+  budget: number,
+  addPath: boolean,
+  stats: PackStats,
+): Generator<Buffer> {
+  if (fields.reach.length === 0 && fields.unreach.length === 0) return;
+  const { afi, safi } = familyOf(family);
+  const afiSafi = Buffer.from([afi >> 8, afi & 0xff, safi]);
+  let reach: Buffer | undefined;
+  if (fields.reach.length > 0) {
+    const nh = mpNextHopBytes(nextHop, safi);
+    const header = Buffer.concat([afiSafi, Buffer.from([nh.length]), nh, Buffer.from([0])]);
+    for (const chunk of mpChunks(header, MP_REACH, packNlri(fields.reach, addPath), budget, stats)) {
+      if (reach) yield message([], [attr, reach], []);
+      reach = chunk;
+    }
+  }
+  let unreach: Buffer | undefined;
+  if (fields.unreach.length > 0) {
+    // ExaBGP sizes every MP_UNREACH_NLRI against the room left beside the last MP_REACH_NLRI.
+    const maximum = budget - (reach?.length ?? 0);
+    for (const chunk of mpChunks(afiSafi, MP_UNREACH, packNlri(fields.unreach, addPath), maximum, stats)) {
+      if (unreach) {
+        yield message([], reach ? [attr, unreach, reach] : [attr, unreach], []);
+        reach = undefined;
+      }
+      unreach = chunk;
+    }
+  }
+  const parts = [attr];
+  if (unreach) parts.push(unreach);
+  if (reach) parts.push(reach);
+  if (parts.length > 1) yield message([], parts, []);
+}
+
+/** One UPDATE: header, withdrawn routes, attributes, NLRI. */
+function message(
+  withdrawn: readonly Buffer[],
+  attributes: readonly Buffer[],
+  announced: readonly Buffer[],
+): Buffer {
+  const wLen = withdrawn.reduce((n, b) => n + b.length, 0);
+  const aLen = attributes.reduce((n, b) => n + b.length, 0);
+  const nLen = announced.reduce((n, b) => n + b.length, 0);
+  const total = FIXED_BYTES + wLen + aLen + nLen;
+  const out = Buffer.allocUnsafe(total);
+  out.fill(0xff, 0, MARKER_BYTES);
+  out.writeUInt16BE(total, MARKER_BYTES);
+  out[MARKER_BYTES + 2] = MESSAGE_TYPE.UPDATE;
+  let at = HEADER_BYTES;
+  out.writeUInt16BE(wLen, at);
+  at += 2;
+  for (const b of withdrawn) at += b.copy(out, at);
+  out.writeUInt16BE(aLen, at);
+  at += 2;
+  for (const b of attributes) at += b.copy(out, at);
+  for (const b of announced) at += b.copy(out, at);
+  return out;
+}
