@@ -27,8 +27,8 @@ import {
   statementSpan,
   unknownKeyword,
 } from './parse-core.js';
-import { parseFlow, parseOperational } from './parse-flow.js';
-import { parseAnnounce, parseL2vpn, parseStatic } from './parse-route.js';
+import { parseFlow, parseOperational } from '../command/grammar/flow.js';
+import { parseAnnounce, parseL2vpn, parseStatic } from '../command/grammar/route.js';
 import {
   API_KEYS,
   CAPABILITY_KEYS,

@@ -17,7 +17,7 @@ import type {
   Setting,
   Value,
 } from './model.js';
-import { WELL_KNOWN_COMMUNITIES } from './parse-attribute.js';
+import { WELL_KNOWN_COMMUNITIES } from '../command/grammar/attribute.js';
 import { quote, quoteString } from './parse-core.js';
 
 const COMMUNITY_NAMES = new Map<number, string>();

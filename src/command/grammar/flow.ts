@@ -4,9 +4,9 @@
  * as (name, value text as written, span); their meaning is decided when they are lowered to
  * FlowSpec NLRI and extended communities.
  */
-import type { Token } from './lexer.js';
-import type { FlowBlock, FlowRoute, FlowStatement, OperationalBlock, RouteAttribute } from './model.js';
-import { parseAttributes } from './parse-attribute.js';
+import type { Token } from '../../config/lexer.js';
+import type { FlowBlock, FlowRoute, FlowStatement, OperationalBlock, RouteAttribute } from '../../config/model.js';
+import { parseAttributes } from './attribute.js';
 import {
   endStatement,
   itemText,
@@ -15,8 +15,8 @@ import {
   readStatement,
   statementSpan,
   unknownKeyword,
-} from './parse-core.js';
-import { joinSpans, type Span } from './span.js';
+} from '../../config/parse-core.js';
+import { joinSpans, type Span } from '../../config/span.js';
 
 export const FLOW_MATCH = [
   'source',
