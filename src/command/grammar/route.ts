@@ -6,7 +6,6 @@
  */
 import type { Token } from '../../config/lexer.js';
 import type { AnnounceBlock, L2vpnBlock, Route, RouteAttribute, StaticBlock } from '../../config/model.js';
-import { ATTRIBUTES, parseAttributes } from './attribute.js';
 import {
   type Item,
   type ParserState,
@@ -17,6 +16,7 @@ import {
   unknownKeyword,
 } from '../../config/parse-core.js';
 import { joinSpans, type Span } from '../../config/span.js';
+import { ATTRIBUTES, parseAttributes } from './attribute.js';
 
 /** SAFI keywords of `announce { ipv4 { ... } }` whose first item is a prefix. */
 const PREFIXED = new Set(['unicast', 'multicast', 'nlri-mpls', 'labeled-unicast', 'mpls-vpn']);
