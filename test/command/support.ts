@@ -17,10 +17,14 @@ const HEADER = 19;
 const UPDATE = 2;
 
 /** Decodes a corpus raw line's hex; undefined when it is not an UPDATE. */
-export function decodeRaw(hex: string, addPath: ReadonlySet<FamilyKey> = new Set()): Update | undefined {
+export function decodeRaw(
+  hex: string,
+  addPath: ReadonlySet<FamilyKey> = new Set(),
+  asn4 = true,
+): Update | undefined {
   const b = Buffer.from(cleanHex(hex), 'hex');
   if (b[18] !== UPDATE) return undefined;
-  return decodeUpdate(b.subarray(HEADER), makeContext({ addPath }));
+  return decodeUpdate(b.subarray(HEADER), makeContext({ addPath, asn4 }));
 }
 
 export interface Sent {
@@ -73,20 +77,44 @@ export function nlriText(n: Nlri): string {
   return show(n);
 }
 
-/** Problems of `routes` against what `sent` announced (NLRI equal as sets, attributes present). */
-export function compareAnnounced(routes: readonly Route[], sent: readonly Sent[]): string[] {
+/** The next hop as sent equals the stated one (an IPv4 next hop may be sent IPv4-mapped). */
+function sameNextHop(stated: string, sent: string): boolean {
+  return sent === '' || sent === stated || sent === `::ffff:${stated}`;
+}
+
+export interface CompareOptions {
+  /** Attribute codes the sender may leave out (LOCAL_PREF towards an eBGP peer). */
+  readonly optional?: ReadonlySet<number>;
+}
+
+/**
+ * Problems of `routes` against what `sent` announced: NLRI equal as sets, and each route's
+ * next hop and attributes found in one of the announcements of its NLRI.
+ */
+export function compareAnnounced(
+  routes: readonly Route[],
+  sent: readonly Sent[],
+  opts: CompareOptions = {},
+): string[] {
   const problems: string[] = [];
-  const byText = new Map(sent.map((s) => [nlriText(s.nlri), s]));
+  const byText = new Map<string, Sent[]>();
+  for (const s of sent) {
+    const k = nlriText(s.nlri);
+    byText.set(k, [...(byText.get(k) ?? []), s]);
+  }
   for (const r of routes) {
-    const s = byText.get(nlriText(r.nlri));
-    if (!s) {
+    const all = byText.get(nlriText(r.nlri));
+    if (!all) {
       problems.push(`not announced: ${nlriText(r.nlri)}`);
       continue;
     }
-    if (r.nextHop?.kind === 'ip' && s.nextHop !== '' && s.nextHop !== r.nextHop.ip)
-      problems.push(`${nlriText(r.nlri)}: next hop ${r.nextHop.ip}, sent ${s.nextHop}`);
-    const miss = missingAttributes(r.attributes, s.attributes);
-    if (miss) problems.push(`${nlriText(r.nlri)}: ${miss}`);
+    const stated = r.attributes.filter((a) => !opts.optional?.has(attributeCode(a)));
+    const why = all.map((s) => {
+      if (r.nextHop?.kind === 'ip' && !sameNextHop(r.nextHop.ip, s.nextHop))
+        return `next hop ${r.nextHop.ip}, sent ${s.nextHop}`;
+      return missingAttributes(stated, s.attributes);
+    });
+    if (!why.includes('')) problems.push(`${nlriText(r.nlri)}: ${why.join(' / ')}`);
   }
   const ours = new Set(routes.map((r) => nlriText(r.nlri)));
   for (const s of sent)

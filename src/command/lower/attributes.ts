@@ -171,6 +171,14 @@ function addValue(c: Collect, a: AttributeValue): void {
   }
 }
 
+/** Sorted, duplicates dropped (ExaBGP keeps a large community once). */
+function uniqueLarge(
+  list: readonly (readonly [number, number, number])[],
+): (readonly [number, number, number])[] {
+  const sorted = [...list].sort(compareLarge);
+  return sorted.filter((x, i) => i === 0 || compareLarge(x, sorted[i - 1]!) !== 0);
+}
+
 function compareLarge(a: readonly number[], b: readonly number[]): number {
   return a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
 }
@@ -187,7 +195,7 @@ function build(values: readonly AttributeValue[], extra: ExtraAttributes | undef
   }
   if (c.communities.length > 0)
     put(c, { kind: 'community', communities: [...new Set(c.communities)].sort((x, y) => x - y) });
-  if (c.large.length > 0) put(c, { kind: 'large-community', communities: [...c.large].sort(compareLarge) });
+  if (c.large.length > 0) put(c, { kind: 'large-community', communities: uniqueLarge(c.large) });
   if (c.ext.length > 0)
     put(c, {
       kind: 'extended-community',

@@ -59,10 +59,15 @@ function check(text: string, value: number, max: number): number {
  * target / origin: `ASN:N` with ASN < 65536 is the 2-byte AS form (type 0x00); an IPv4
  * administrator or a larger ASN is written with type 0x01 and a 16-bit local part.
  */
-function adminLocal(text: string, subtype: 0x02 | 0x03, parts: readonly string[]): ExtCommunity {
+function adminLocal(
+  text: string,
+  subtype: 0x02 | 0x03,
+  parts: readonly string[],
+  four = false,
+): ExtCommunity {
   const [g, l] = numbers(text, parts, 2) as [{ value: number; ip: boolean }, { value: number; ip: boolean }];
   // INTEROP: ExaBGP writes a 4-byte ASN target/origin with type 0x01 (the IPv4 form), not 0x02.
-  if (g.ip || g.value > 0xffff || parts[0]!.endsWith('L')) {
+  if (four || g.ip || g.value > 0xffff || parts[0]!.endsWith('L')) {
     check(text, g.value, 0xffffffff);
     check(text, l.value, 0xffff);
     return make(0x01, subtype, (b) => {
@@ -106,6 +111,8 @@ type Builder = (text: string, parts: readonly string[]) => ExtCommunity;
 const BUILDERS: Readonly<Record<string, Builder>> = {
   target: (t, p) => adminLocal(t, 0x02, p),
   origin: (t, p) => adminLocal(t, 0x03, p),
+  target4: (t, p) => adminLocal(t, 0x02, p, true),
+  origin4: (t, p) => adminLocal(t, 0x03, p, true),
   redirect: (t, p) => {
     const [asn, nn] = numbers(t, p, 2);
     return redirect(check(t, asn!.value, 0xffffffff), nn!.value);

@@ -27,8 +27,9 @@ import {
   type Ipv6ExtCommunity,
 } from '../../wire/attribute/ipv6-extended-community.js';
 import { EncodeError } from '../../wire/error.js';
+import type { FlowNlri } from '../../wire/nlri/flowspec/components.js';
 import { flowFromMatches } from '../../wire/nlri/flowspec/text.js';
-import { parseIPv4, parseIPv6 } from '../../wire/nlri/prefix.js';
+import { formatIPv6, parseIPv4, parseIPv6 } from '../../wire/nlri/prefix.js';
 import { parseCommunity, parseExtendedCommunity, parseLargeCommunity } from '../grammar/attribute.js';
 import { type ExtraAttributes, type Interner, lowerAttributes } from './attributes.js';
 import { LowerError } from './error.js';
@@ -191,6 +192,27 @@ function scopeAction(a: Actions, part: FlowPart): void {
   for (const w of words(part.text)) a.ext.push(lowerExtCommunity({ type: 'interface-set', value: w }));
 }
 
+/** IPv6 prefix components with their RFC 5952 text (as the decoder prints them). */
+function canonicalPrefixes(nlri: FlowNlri): FlowNlri {
+  if (!nlri.components.some((c) => 'ip' in c && c.ip.includes(':'))) return nlri;
+  const components = nlri.components.map((c) => {
+    if (!('ip' in c) || !c.ip.includes(':')) return c;
+    const b = parseIPv6(c.ip);
+    return b ? { ...c, ip: formatIPv6(b) } : c;
+  });
+  return { ...nlri, components };
+}
+
+/**
+ * INTEROP: ExaBGP 3.x accepted `fragment not-a-fragment`; it is the IS-fragment bit not set,
+ * which RFC 8955 writes as a NOT bitmask term.
+ */
+function matchValue(m: FlowPart): { name: string; value: string } {
+  if (m.name === 'fragment' && m.text.includes('not-a-fragment'))
+    return { name: m.name, value: m.text.replace(/not-a-fragment/g, '!is-fragment') };
+  return { name: m.name, value: m.text };
+}
+
 function partsKey(list: readonly FlowPart[]): string {
   let key = '';
   for (const p of list) key += `${p.name} ${p.text};`;
@@ -212,11 +234,9 @@ export function lowerFlow(interner: Interner, rule: FlowRule): Route {
     };
     const parts = lowerAttributes(interner, rule.attributes, extra);
     const rd = parts.rd === undefined ? undefined : lowerRd(parts.rd);
-    const nlri = flowFromMatches(
-      rule.match.map((m) => ({ name: m.name, value: m.text })),
-      rd,
-    );
-    const withPath = parts.pathId === undefined ? nlri : { ...nlri, pathId: parts.pathId };
+    const nlri = flowFromMatches(rule.match.map(matchValue), rd);
+    const canonical = canonicalPrefixes(nlri);
+    const withPath = parts.pathId === undefined ? canonical : { ...canonical, pathId: parts.pathId };
     const nextHop = a.nextHop ?? parts.nextHop;
     return {
       nlri: withPath,
