@@ -29,15 +29,20 @@ export interface ExtraAttributes {
   readonly large: readonly (readonly [number, number, number])[];
 }
 
+/**
+ * The parts of a route statement besides its path attributes. Fields are `undefined` when
+ * absent (not optional) so every RouteParts has one shape: a million routes make no
+ * intermediate objects.
+ */
 export interface RouteParts {
   /** Path attributes without NEXT_HOP and MP_*, in type-code order; interned. */
   readonly attributes: readonly Attribute[];
-  readonly nextHop?: NextHop;
-  readonly rd?: string;
-  readonly labels?: readonly number[];
-  readonly pathId?: number;
-  readonly split?: number;
-  readonly watchdog?: string;
+  readonly nextHop: NextHop | undefined;
+  readonly rd: string | undefined;
+  readonly labels: readonly number[] | undefined;
+  readonly pathId: number | undefined;
+  readonly split: number | undefined;
+  readonly watchdog: string | undefined;
   readonly withdraw: boolean;
   /** VPLS / MUP / MVPN NLRI fields by name (flags map to ''). */
   readonly fields: ReadonlyMap<string, string>;
@@ -48,10 +53,12 @@ export const MAX_INTERNED_LISTS = 1 << 20;
 
 export interface Interner {
   readonly lists: Map<string, readonly Attribute[]>;
+  /** Next hops by their text: a million routes share a handful of values. */
+  readonly nextHops: Map<string, NextHop>;
 }
 
 export function createInterner(): Interner {
-  return { lists: new Map() };
+  return { lists: new Map(), nextHops: new Map() };
 }
 
 const ORIGIN_VALUE = { igp: 0, egp: 1, incomplete: 2 } as const;
@@ -95,8 +102,19 @@ function ipv4(text: string, what: string): string {
   return text;
 }
 
-function nextHopOf(address: string): NextHop {
-  if (address.toLowerCase() === 'self') return { kind: 'self' };
+const SELF: NextHop = Object.freeze({ kind: 'self' });
+
+function nextHopOf(interner: Interner, address: string): NextHop {
+  const known = interner.nextHops.get(address);
+  if (known) return known;
+  const nh = parseNextHop(address);
+  if (interner.nextHops.size >= MAX_INTERNED_LISTS) interner.nextHops.clear();
+  interner.nextHops.set(address, nh);
+  return nh;
+}
+
+function parseNextHop(address: string): NextHop {
+  if (address.toLowerCase() === 'self') return SELF;
   const v4 = parseIPv4(address);
   if (v4) return { kind: 'ip', ip: address };
   if (!parseIPv6(address)) throw new LowerError(`next-hop '${address}' is not an IP address (or self)`);
@@ -238,7 +256,7 @@ export function lowerAttributes(
   let withdraw = false;
   let fields: Map<string, string> | undefined;
   for (const a of values) {
-    if (a.kind === 'next-hop') nextHop = nextHopOf(a.address);
+    if (a.kind === 'next-hop') nextHop = nextHopOf(interner, a.address);
     else if (a.kind === 'rd') rd = a.value;
     else if (a.kind === 'label') labels = a.labels;
     else if (a.kind === 'path-information') pathId = a.value;
@@ -253,12 +271,12 @@ export function lowerAttributes(
   const attributes = internList(interner, values, extra);
   return {
     attributes,
-    ...(nextHop ? { nextHop } : {}),
-    ...(rd !== undefined ? { rd } : {}),
-    ...(labels ? { labels } : {}),
-    ...(pathId !== undefined ? { pathId } : {}),
-    ...(split !== undefined ? { split } : {}),
-    ...(watchdog !== undefined ? { watchdog } : {}),
+    nextHop,
+    rd,
+    labels,
+    pathId,
+    split,
+    watchdog,
     withdraw,
     fields: fields ?? EMPTY_FIELDS,
   };

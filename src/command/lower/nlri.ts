@@ -10,7 +10,14 @@ import { SAFI } from '../../wire/iana/safi.js';
 import { familyKey } from '../../wire/nlri/family.js';
 import type { MupNlri } from '../../wire/nlri/mup/types.js';
 import type { MvpnNlri } from '../../wire/nlri/mvpn/types.js';
-import { formatIPv4, formatIPv6, parseIPv4, parseIPv6, prefixBytes } from '../../wire/nlri/prefix.js';
+import {
+  formatIPv4,
+  formatIPv6,
+  parseIPv4,
+  parseIPv4Into,
+  parseIPv6,
+  prefixBytes,
+} from '../../wire/nlri/prefix.js';
 import { labelEntry } from '../../wire/nlri/qualifier/labels.js';
 import { parseRd, type RouteDistinguisher } from '../../wire/nlri/qualifier/rd.js';
 import type { Nlri } from '../../wire/nlri/types.js';
@@ -28,18 +35,34 @@ export interface Prefix {
   readonly length: number;
 }
 
+// Scratch space for IPv4 addresses: lowering is synchronous and copies what it keeps.
+const SCRATCH4 = Buffer.alloc(4);
+
+/** Parses ADDRESS[/LENGTH]; `bytes` may be a shared scratch buffer: copy it to keep it. */
 export function parsePrefix(text: string): Prefix {
   const slash = text.indexOf('/');
   const address = slash < 0 ? text : text.slice(0, slash);
-  const v4 = parseIPv4(address);
-  const bytes = v4 ?? parseIPv6(address);
+  const v4 = parseIPv4Into(address, SCRATCH4);
+  const bytes = v4 ? SCRATCH4 : parseIPv6(address);
   if (!bytes) throw new LowerError(`'${text}' is not a prefix (ADDRESS/LENGTH)`);
   const max = v4 ? 32 : 128;
-  const lenText = slash < 0 ? String(max) : text.slice(slash + 1);
-  const length = /^[0-9]{1,3}$/.test(lenText) ? Number(lenText) : Number.NaN;
+  const length = slash < 0 ? max : prefixLength(text, slash + 1);
   if (!(length <= max)) throw new LowerError(`'${text}': prefix length must be 0..${max}`);
   bytes.fill(0, prefixBytes(length));
   return { afi: v4 ? 1 : 2, bytes, length };
+}
+
+/** Decimal digits (at most 3) from `at` to the end; NaN otherwise. */
+function prefixLength(text: string, at: number): number {
+  const n = text.length - at;
+  if (n < 1 || n > 3) return Number.NaN;
+  let v = 0;
+  for (let i = at; i < text.length; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return Number.NaN;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 function ipText(afi: number, bytes: Uint8Array): string {
@@ -88,34 +111,47 @@ function labelStack(labels: readonly number[] | undefined): number[] {
 function prefixNlri(afi: number, safi: number, ip: string, length: number, parts: RouteParts): Nlri {
   const family = familyKey(afi, safi);
   const pathId = parts.pathId;
-  const id = pathId === undefined ? {} : { pathId };
   if (safi === SAFI.MPLS_VPN) {
     const rd = rdOf(parts, 'an mpls-vpn route');
-    return { kind: 'vpn', family, ...id, labels: labelStack(parts.labels), rd, ip, length };
+    const labels = labelStack(parts.labels);
+    return pathId === undefined
+      ? { kind: 'vpn', family, labels, rd, ip, length }
+      : { kind: 'vpn', family, pathId, labels, rd, ip, length };
   }
-  if (safi === SAFI.NLRI_MPLS)
-    return { kind: 'labeled', family, ...id, labels: labelStack(parts.labels), ip, length };
-  return { kind: 'inet', family, ...id, ip, length };
+  if (safi === SAFI.NLRI_MPLS) {
+    const labels = labelStack(parts.labels);
+    return pathId === undefined
+      ? { kind: 'labeled', family, labels, ip, length }
+      : { kind: 'labeled', family, pathId, labels, ip, length };
+  }
+  return pathId === undefined
+    ? { kind: 'inet', family, ip, length }
+    : { kind: 'inet', family, pathId, ip, length };
 }
 
-/** The NLRI of a prefixed statement, `split` expanded. */
-export function prefixNlris(prefixText: string, safi: number, parts: RouteParts): Nlri[] {
+/** The NLRI of a prefixed statement, `split` expanded, given to `each` in order. */
+export function prefixNlris(
+  prefixText: string,
+  safi: number,
+  parts: RouteParts,
+  each: (n: Nlri) => void,
+): void {
   const p = parsePrefix(prefixText);
   const split = parts.split;
-  if (split === undefined || split <= p.length)
-    return [prefixNlri(p.afi, safi, ipText(p.afi, p.bytes), p.length, parts)];
+  if (split === undefined || split <= p.length) {
+    each(prefixNlri(p.afi, safi, ipText(p.afi, p.bytes), p.length, parts));
+    return;
+  }
   const max = p.afi === AFI.IPV6 ? 128 : 32;
   if (split > max) throw new LowerError(`split /${split} is longer than /${max}`);
   if (split - p.length > 20 || 2 ** (split - p.length) > MAX_SPLIT_ROUTES)
     throw new LowerError(`split /${split} of ${prefixText} makes more than ${MAX_SPLIT_ROUTES} routes`);
   const count = 2 ** (split - p.length);
-  const out = new Array<Nlri>(count);
   const bytes = Buffer.from(p.bytes);
   for (let i = 0; i < count; i++) {
     setBits(bytes, p.length, split - p.length, i);
-    out[i] = prefixNlri(p.afi, safi, ipText(p.afi, bytes), split, parts);
+    each(prefixNlri(p.afi, safi, ipText(p.afi, bytes), split, parts));
   }
-  return out;
 }
 
 /** Writes `value` into `width` bits of `b` starting at bit `offset` (width <= 20). */

@@ -4,7 +4,7 @@
  * gives several routes when it uses `split /N` or the bulk `attributes ... nlri P1 P2 ...` form.
  */
 import type { AttributeValue } from '../../config/model.js';
-import type { NextHop, Route } from '../../rib/route.js';
+import type { Route } from '../../rib/route.js';
 import { AFI } from '../../wire/iana/afi.js';
 import type { Nlri } from '../../wire/nlri/types.js';
 import { type Interner, lowerAttributes, type RouteParts } from './attributes.js';
@@ -29,16 +29,16 @@ function afiOf(st: RouteStatement): number {
   return afi;
 }
 
-function make(nlri: Nlri, parts: RouteParts, nextHop: NextHop | undefined): Route {
-  if (nextHop === undefined && parts.watchdog === undefined && !parts.withdraw)
-    return { nlri, attributes: parts.attributes };
-  return {
-    nlri,
-    ...(nextHop ? { nextHop } : {}),
-    attributes: parts.attributes,
-    ...(parts.watchdog !== undefined ? { watchdog: parts.watchdog } : {}),
-    ...(parts.withdraw ? { startWithdrawn: true } : {}),
-  };
+function make(nlri: Nlri, parts: RouteParts): Route {
+  const nextHop = parts.nextHop;
+  const attributes = parts.attributes;
+  if (parts.watchdog === undefined && !parts.withdraw)
+    return nextHop ? { nlri, nextHop, attributes } : { nlri, attributes };
+  const route: { -readonly [K in keyof Route]: Route[K] } = { nlri, attributes };
+  if (nextHop) route.nextHop = nextHop;
+  if (parts.watchdog !== undefined) route.watchdog = parts.watchdog;
+  if (parts.withdraw) route.startWithdrawn = true;
+  return route;
 }
 
 function fieldNlri(st: RouteStatement, parts: RouteParts): Nlri {
@@ -56,16 +56,24 @@ function fieldNlri(st: RouteStatement, parts: RouteParts): Nlri {
 
 /** The routes of one statement, in order. Throws LowerError. */
 export function lowerRoute(interner: Interner, st: RouteStatement): Route[] {
-  const parts = lowerAttributes(interner, st.attributes);
-  const nextHop = parts.nextHop;
-  if (!st.prefixes) return [make(fieldNlri(st, parts), parts, nextHop)];
-  const safi = prefixSafi(st.keyword, parts);
   const out: Route[] = [];
-  for (const prefix of st.prefixes) {
-    const nlris = prefixNlris(prefix, safi, parts);
-    if (st.afi !== undefined && nlris.length > 0 && nlris[0]!.family >> 8 !== afiOf(st))
-      throw new LowerError(`${prefix} is not an ${st.afi} prefix`);
-    for (const nlri of nlris) out.push(make(nlri, parts, nextHop));
-  }
+  lowerRouteInto(interner, st, out);
   return out;
+}
+
+/** Appends the routes of one statement to `out` (no array per statement). Throws LowerError. */
+export function lowerRouteInto(interner: Interner, st: RouteStatement, out: Route[]): void {
+  const parts = lowerAttributes(interner, st.attributes);
+  if (!st.prefixes) {
+    out.push(make(fieldNlri(st, parts), parts));
+    return;
+  }
+  const safi = prefixSafi(st.keyword, parts);
+  const afi = st.afi === undefined ? undefined : afiOf(st);
+  for (const prefix of st.prefixes) {
+    const first = out.length;
+    prefixNlris(prefix, safi, parts, (nlri) => out.push(make(nlri, parts)));
+    if (afi !== undefined && out.length > first && out[first]!.nlri.family >> 8 !== afi)
+      throw new LowerError(`${prefix} is not an ${st.afi} prefix`);
+  }
 }

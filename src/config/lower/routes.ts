@@ -7,7 +7,7 @@
 import type { Interner } from '../../command/lower/attributes.js';
 import { LowerError } from '../../command/lower/error.js';
 import { lowerFlow } from '../../command/lower/flow.js';
-import { lowerRoute } from '../../command/lower/route.js';
+import { lowerRouteInto } from '../../command/lower/route.js';
 import type { Route } from '../../rib/route.js';
 import { EncodeError } from '../../wire/error.js';
 import { nlriCodec } from '../../wire/nlri/registry.js';
@@ -16,46 +16,57 @@ import type { DiagnosticSink } from '../diagnostic.js';
 import type { FlowRoute, NeighborItem, Route as RouteStatement } from '../model.js';
 import type { Span } from '../span.js';
 
-/** Per-lowering state: the interner and the routes of statements already lowered. */
+/** Per-lowering state: the interner and the routes of sections already lowered. */
 export interface RouteLowering {
   readonly interner: Interner;
   readonly sink: DiagnosticSink;
-  readonly done: Map<RouteStatement | FlowRoute, readonly Route[]>;
+  /** Routes by section: a group's or template's section shared by neighbors is lowered once. */
+  readonly done: Map<NeighborItem, readonly Route[]>;
 }
 
-function guarded(l: RouteLowering, span: Span, lower: () => Route[]): Route[] {
+function report(l: RouteLowering, span: Span, e: unknown): void {
+  if (e instanceof LowerError || e instanceof EncodeError) l.sink.error(span, e.message);
+  else throw e;
+}
+
+function statementRoutes(l: RouteLowering, r: RouteStatement, out: Route[]): void {
+  const mark = out.length;
   try {
-    return lower();
+    lowerRouteInto(
+      l.interner,
+      r.prefix !== undefined
+        ? r.afi !== undefined
+          ? { keyword: r.keyword, afi: r.afi, prefixes: [r.prefix], attributes: r.attributes }
+          : { keyword: r.keyword, prefixes: [r.prefix], attributes: r.attributes }
+        : r.afi !== undefined
+          ? { keyword: r.keyword, afi: r.afi, attributes: r.attributes }
+          : { keyword: r.keyword, attributes: r.attributes },
+      out,
+    );
   } catch (e) {
-    if (e instanceof LowerError || e instanceof EncodeError) {
-      l.sink.error(span, e.message);
-      return [];
-    }
-    throw e;
+    out.length = mark;
+    report(l, r.span, e);
   }
 }
 
-function statementRoutes(l: RouteLowering, r: RouteStatement): readonly Route[] {
-  const found = l.done.get(r);
-  if (found) return found;
-  const routes = guarded(l, r.span, () =>
-    lowerRoute(l.interner, {
-      keyword: r.keyword,
-      ...(r.afi !== undefined ? { afi: r.afi } : {}),
-      ...(r.prefix !== undefined ? { prefixes: [r.prefix] } : {}),
-      attributes: r.attributes,
-    }),
-  );
-  l.done.set(r, routes);
-  return routes;
+function flowRoutes(l: RouteLowering, r: FlowRoute, out: Route[]): void {
+  try {
+    out.push(lowerFlow(l.interner, r));
+  } catch (e) {
+    report(l, r.span, e);
+  }
 }
 
-function flowRoutes(l: RouteLowering, r: FlowRoute): readonly Route[] {
-  const found = l.done.get(r);
+/** The routes of one section, lowered once. */
+function sectionRoutes(l: RouteLowering, item: NeighborItem): readonly Route[] {
+  const found = l.done.get(item);
   if (found) return found;
-  const routes = guarded(l, r.span, () => [lowerFlow(l.interner, r)]);
-  l.done.set(r, routes);
-  return routes;
+  const out: Route[] = [];
+  if (item.kind === 'static' || item.kind === 'announce' || item.kind === 'l2vpn')
+    for (const r of item.routes) statementRoutes(l, r, out);
+  else if (item.kind === 'flow') for (const r of item.routes) flowRoutes(l, r, out);
+  l.done.set(item, out);
+  return out;
 }
 
 /** What identifies a route in its family: a later route with the same key replaces it. */
@@ -65,29 +76,55 @@ export function routeKey(nlri: Nlri): string {
   return `${nlri.family}/${nlri.pathId ?? ''}/${key}`;
 }
 
-/** Keeps the last route of each key, in the order of those last routes. */
-function laterWins(routes: readonly Route[]): Route[] {
-  const last = new Map<string, number>();
-  const keys = new Array<string>(routes.length);
-  for (let i = 0; i < routes.length; i++) {
-    const k = routeKey(routes[i]!.nlri);
-    keys[i] = k;
-    last.set(k, i);
+/**
+ * Index of each route's identity, the last occurrence winning. Plain inet routes (the million-
+ * route case) are keyed by number (family and length) then address, with no string built.
+ */
+class LastIndex {
+  private readonly inet = new Map<number, Map<string, number>>();
+  private readonly other = new Map<string, number>();
+
+  /** Records route `i`; returns the index it replaces, or -1. */
+  set(nlri: Nlri, i: number): number {
+    if (nlri.kind === 'inet' && nlri.pathId === undefined) {
+      const outer = nlri.family * 256 + nlri.length;
+      let inner = this.inet.get(outer);
+      if (!inner) {
+        inner = new Map();
+        this.inet.set(outer, inner);
+      }
+      const before = inner.get(nlri.ip);
+      inner.set(nlri.ip, i);
+      return before ?? -1;
+    }
+    const key = routeKey(nlri);
+    const before = this.other.get(key);
+    this.other.set(key, i);
+    return before ?? -1;
   }
-  if (last.size === routes.length) return routes as Route[];
-  const out: Route[] = [];
-  for (let i = 0; i < routes.length; i++) if (last.get(keys[i]!) === i) out.push(routes[i]!);
-  return out;
+}
+
+/** Keeps the last route of each NLRI, in the order of those last routes. */
+function laterWins(routes: readonly Route[]): Route[] {
+  const index = new LastIndex();
+  let replaced: Set<number> | undefined;
+  for (let i = 0; i < routes.length; i++) {
+    const before = index.set(routes[i]!.nlri, i);
+    if (before < 0) continue;
+    replaced ??= new Set();
+    replaced.add(before);
+  }
+  if (!replaced) return routes as Route[];
+  const gone = replaced;
+  return routes.filter((_r, i) => !gone.has(i));
 }
 
 export function neighborRoutes(l: RouteLowering, items: readonly NeighborItem[]): Route[] {
+  const sections = items.filter(
+    (i) => i.kind === 'static' || i.kind === 'announce' || i.kind === 'l2vpn' || i.kind === 'flow',
+  );
+  if (sections.length === 1) return laterWins(sectionRoutes(l, sections[0]!));
   const out: Route[] = [];
-  for (const item of items) {
-    if (item.kind === 'static' || item.kind === 'announce' || item.kind === 'l2vpn') {
-      for (const r of item.routes) for (const route of statementRoutes(l, r)) out.push(route);
-    } else if (item.kind === 'flow') {
-      for (const r of item.routes) for (const route of flowRoutes(l, r)) out.push(route);
-    }
-  }
+  for (const item of sections) for (const route of sectionRoutes(l, item)) out.push(route);
   return laterWins(out);
 }
