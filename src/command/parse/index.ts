@@ -64,7 +64,9 @@ function parseOne(line: string, interner: Interner, shared?: readonly AttributeV
   const neighbors = readSelectors(p);
   const st = readStatement(p);
   checkGrammar(p);
-  if (st.end !== 'eof' && st.end !== '{') fail(`unexpected '${st.end}'`);
+  // A trailing ';' (as in a configuration line) is accepted; anything after it is not.
+  if (st.end === ';' && p.lex.peek().kind !== 'eof') fail(`unexpected '${p.lex.peek().text}' after ';'`);
+  if (st.end === '}') fail("unexpected '}'");
   const items = st.items;
   const verb = word(items[0]);
   if (verb === undefined) fail('empty command', items[0]);
