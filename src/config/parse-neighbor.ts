@@ -2,6 +2,9 @@
  * Neighbor-level sections: the neighbor body (shared by `neighbor`, `template { neighbor }` and
  * the legacy `group`), `family`, `add-path`, `capability`, `nexthop`, `api` and `process`.
  */
+
+import { parseFlow, parseOperational } from '../command/grammar/flow.js';
+import { parseAnnounce, parseL2vpn, parseStatic } from '../command/grammar/route.js';
 import type { Token } from './lexer.js';
 import type {
   Api,
@@ -27,8 +30,6 @@ import {
   statementSpan,
   unknownKeyword,
 } from './parse-core.js';
-import { parseFlow, parseOperational } from './parse-flow.js';
-import { parseAnnounce, parseL2vpn, parseStatic } from './parse-route.js';
 import {
   API_KEYS,
   CAPABILITY_KEYS,

@@ -4,6 +4,8 @@
  * normalised). Parsing the printed text gives back an equal model (spans aside): `validate
  * --print` and the golden tests rely on it.
  */
+
+import { WELL_KNOWN_COMMUNITIES } from '../command/grammar/attribute.js';
 import type {
   Api,
   AttributeValue,
@@ -17,7 +19,6 @@ import type {
   Setting,
   Value,
 } from './model.js';
-import { WELL_KNOWN_COMMUNITIES } from './parse-attribute.js';
 import { quote, quoteString } from './parse-core.js';
 
 const COMMUNITY_NAMES = new Map<number, string>();

@@ -4,9 +4,8 @@
  * (`route P next-hop N community X;`) or as a block (`route P { next-hop N; community X; }`);
  * both give the same Route.
  */
-import type { Token } from './lexer.js';
-import type { AnnounceBlock, L2vpnBlock, Route, RouteAttribute, StaticBlock } from './model.js';
-import { ATTRIBUTES, parseAttributes } from './parse-attribute.js';
+import type { Token } from '../../config/lexer.js';
+import type { AnnounceBlock, L2vpnBlock, Route, RouteAttribute, StaticBlock } from '../../config/model.js';
 import {
   type Item,
   type ParserState,
@@ -15,8 +14,9 @@ import {
   type Statement,
   skipBlock,
   unknownKeyword,
-} from './parse-core.js';
-import { joinSpans, type Span } from './span.js';
+} from '../../config/parse-core.js';
+import { joinSpans, type Span } from '../../config/span.js';
+import { ATTRIBUTES, parseAttributes } from './attribute.js';
 
 /** SAFI keywords of `announce { ipv4 { ... } }` whose first item is a prefix. */
 const PREFIXED = new Set(['unicast', 'multicast', 'nlri-mpls', 'labeled-unicast', 'mpls-vpn']);

@@ -4,9 +4,14 @@
  * as (name, value text as written, span); their meaning is decided when they are lowered to
  * FlowSpec NLRI and extended communities.
  */
-import type { Token } from './lexer.js';
-import type { FlowBlock, FlowRoute, FlowStatement, OperationalBlock, RouteAttribute } from './model.js';
-import { parseAttributes } from './parse-attribute.js';
+import type { Token } from '../../config/lexer.js';
+import type {
+  FlowBlock,
+  FlowRoute,
+  FlowStatement,
+  OperationalBlock,
+  RouteAttribute,
+} from '../../config/model.js';
 import {
   endStatement,
   itemText,
@@ -15,8 +20,9 @@ import {
   readStatement,
   statementSpan,
   unknownKeyword,
-} from './parse-core.js';
-import { joinSpans, type Span } from './span.js';
+} from '../../config/parse-core.js';
+import { joinSpans, type Span } from '../../config/span.js';
+import { parseAttributes } from './attribute.js';
 
 export const FLOW_MATCH = [
   'source',
@@ -90,6 +96,14 @@ function flowRoute(p: ParserState, head: Token): FlowRoute | undefined {
     p.sink.error(st.endSpan, 'a flow route is `route [NAME] { match { } then { } }`', ["'{'"]);
     return undefined;
   }
+  return flowRouteBlock(p, head, nameItem?.text);
+}
+
+/**
+ * The `{ match { } then { } scope { } rd ..; next-hop ..; }` block of a flow route, its `{`
+ * being the next token. Shared by the configuration and the API's `announce flow route { }`.
+ */
+export function flowRouteBlock(p: ParserState, head: Token, name: string | undefined): FlowRoute {
   const match: FlowStatement[] = [];
   const then: FlowStatement[] = [];
   const scope: FlowStatement[] = [];
@@ -106,7 +120,7 @@ function flowRoute(p: ParserState, head: Token): FlowRoute | undefined {
   });
   return {
     kind: 'flow-route',
-    ...(nameItem ? { name: nameItem.text } : {}),
+    ...(name !== undefined ? { name } : {}),
     match,
     then,
     scope,

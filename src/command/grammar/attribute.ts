@@ -2,13 +2,16 @@
  * Route attributes as written after a prefix in `route`, `unicast`, `vpls` ... statements:
  * `next-hop 1.2.3.4 community [ 65000:1 no-export ] as-path [ 1 2 ( 3 4 ) ] ...`. Each keyword
  * takes zero or one item (a word or a bracketed group) and becomes a typed AttributeValue; the
- * lowering to wire attributes is done later. Errors name the bad item and skip it.
+ * lowering to wire attributes is done later (command/lower). Errors name the bad item and skip it.
+ *
+ * ONE grammar: the configuration parser and the API's parseCommand both call parseAttributes,
+ * so `static { route ... }` and `announce route ...` accept exactly the same words.
  */
-import type { AsPathSegment, ExtendedCommunity, RouteAttribute } from './model.js';
-import type { Item, ParserState } from './parse-core.js';
-import { itemText } from './parse-core.js';
-import { parseAsn, parseInteger } from './parse-value.js';
-import { joinSpans, type Span } from './span.js';
+import type { AsPathSegment, ExtendedCommunity, RouteAttribute } from '../../config/model.js';
+import type { Item, ParserState } from '../../config/parse-core.js';
+import { itemText } from '../../config/parse-core.js';
+import { parseAsn, parseInteger } from '../../config/parse-value.js';
+import { joinSpans, type Span } from '../../config/span.js';
 
 /** Well-known communities (RFC 1997, RFC 7999, RFC 8326, RFC 9494) by the names ExaBGP accepts. */
 export const WELL_KNOWN_COMMUNITIES: Readonly<Record<string, number>> = {

@@ -1,0 +1,130 @@
+/**
+ * The routes of a neighbor's sections (static, announce, flow, l2vpn) lowered to Route values
+ * through the command layer, in configuration order. A statement is lowered once even when a
+ * group or template shares it between neighbors; a repeated NLRI keeps the later route (ExaBGP
+ * replaces a route given twice).
+ */
+import type { Interner } from '../../command/lower/attributes.js';
+import { LowerError } from '../../command/lower/error.js';
+import { lowerFlow } from '../../command/lower/flow.js';
+import { lowerRouteInto } from '../../command/lower/route.js';
+import type { Route } from '../../rib/route.js';
+import { EncodeError } from '../../wire/error.js';
+import { nlriCodec } from '../../wire/nlri/registry.js';
+import type { Nlri } from '../../wire/nlri/types.js';
+import type { DiagnosticSink } from '../diagnostic.js';
+import type { FlowRoute, NeighborItem, Route as RouteStatement } from '../model.js';
+import type { Span } from '../span.js';
+
+/** Per-lowering state: the interner and the routes of sections already lowered. */
+export interface RouteLowering {
+  readonly interner: Interner;
+  readonly sink: DiagnosticSink;
+  /** Routes by section: a group's or template's section shared by neighbors is lowered once. */
+  readonly done: Map<NeighborItem, readonly Route[]>;
+}
+
+function report(l: RouteLowering, span: Span, e: unknown): void {
+  if (e instanceof LowerError || e instanceof EncodeError) l.sink.error(span, e.message);
+  else throw e;
+}
+
+function statementRoutes(l: RouteLowering, r: RouteStatement, out: Route[]): void {
+  const mark = out.length;
+  try {
+    lowerRouteInto(
+      l.interner,
+      r.prefix !== undefined
+        ? r.afi !== undefined
+          ? { keyword: r.keyword, afi: r.afi, prefixes: [r.prefix], attributes: r.attributes }
+          : { keyword: r.keyword, prefixes: [r.prefix], attributes: r.attributes }
+        : r.afi !== undefined
+          ? { keyword: r.keyword, afi: r.afi, attributes: r.attributes }
+          : { keyword: r.keyword, attributes: r.attributes },
+      out,
+    );
+  } catch (e) {
+    out.length = mark;
+    report(l, r.span, e);
+  }
+}
+
+function flowRoutes(l: RouteLowering, r: FlowRoute, out: Route[]): void {
+  try {
+    out.push(lowerFlow(l.interner, r));
+  } catch (e) {
+    report(l, r.span, e);
+  }
+}
+
+/** The routes of one section, lowered once. */
+function sectionRoutes(l: RouteLowering, item: NeighborItem): readonly Route[] {
+  const found = l.done.get(item);
+  if (found) return found;
+  const out: Route[] = [];
+  if (item.kind === 'static' || item.kind === 'announce' || item.kind === 'l2vpn')
+    for (const r of item.routes) statementRoutes(l, r, out);
+  else if (item.kind === 'flow') for (const r of item.routes) flowRoutes(l, r, out);
+  l.done.set(item, out);
+  return out;
+}
+
+/** What identifies a route in its family: a later route with the same key replaces it. */
+export function routeKey(nlri: Nlri): string {
+  const codec = nlriCodec(nlri.family);
+  const key = codec ? codec.key(nlri) : JSON.stringify(nlri);
+  return `${nlri.family}/${nlri.pathId ?? ''}/${key}`;
+}
+
+/**
+ * Index of each route's identity, the last occurrence winning. Plain inet routes (the million-
+ * route case) are keyed by number (family and length) then address, with no string built.
+ */
+class LastIndex {
+  private readonly inet = new Map<number, Map<string, number>>();
+  private readonly other = new Map<string, number>();
+
+  /** Records route `i`; returns the index it replaces, or -1. */
+  set(nlri: Nlri, i: number): number {
+    if (nlri.kind === 'inet' && nlri.pathId === undefined) {
+      const outer = nlri.family * 256 + nlri.length;
+      let inner = this.inet.get(outer);
+      if (!inner) {
+        inner = new Map();
+        this.inet.set(outer, inner);
+      }
+      const before = inner.get(nlri.ip);
+      inner.set(nlri.ip, i);
+      return before ?? -1;
+    }
+    const key = routeKey(nlri);
+    const before = this.other.get(key);
+    this.other.set(key, i);
+    return before ?? -1;
+  }
+}
+
+/** Keeps the last route of each NLRI, in the order of those last routes. */
+function laterWins(routes: readonly Route[]): Route[] {
+  const index = new LastIndex();
+  let replaced: Set<number> | undefined;
+  for (let i = 0; i < routes.length; i++) {
+    const before = index.set(routes[i]!.nlri, i);
+    if (before < 0) continue;
+    replaced ??= new Set();
+    replaced.add(before);
+  }
+  if (!replaced) return routes as Route[];
+  const gone = replaced;
+  return routes.filter((_r, i) => !gone.has(i));
+}
+
+export function neighborRoutes(l: RouteLowering, items: readonly NeighborItem[]): Route[] {
+  const sections = items.filter(
+    (i) => i.kind === 'static' || i.kind === 'announce' || i.kind === 'l2vpn' || i.kind === 'flow',
+  );
+  if (sections.length === 1) return laterWins(sectionRoutes(l, sections[0]!));
+  const out: Route[] = [];
+  for (const item of sections) for (const route of sectionRoutes(l, item)) out.push(route);
+  return laterWins(out);
+}
