@@ -5,8 +5,8 @@
  * Options: --only NAME[,NAME] runs those tests; --parallel N; --timeout SECONDS.
  */
 import { join } from 'node:path';
-import { corpusDir, REPO_ROOT } from '../support/corpus.js';
-import { discover, runAll, summary } from './runner.js';
+import { discover, runAll, summary } from '../test/conformance/runner.js';
+import { corpusDir, REPO_ROOT } from '../test/support/corpus.js';
 
 const args = process.argv.slice(2);
 const dirs: string[] = [];
