@@ -7,3 +7,6 @@ process.stdout.on('error', (e) => {
   throw e;
 });
 process.exitCode = await main(process.argv.slice(2));
+// Once the command is done, sockets still closing (peers that never answer) may not keep the
+// process alive for long; the timer does not itself keep it alive.
+setTimeout(() => process.exit(), 2000).unref();

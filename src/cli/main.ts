@@ -2,9 +2,11 @@
  * The `bgpknife` command line: a table of subcommands, each loaded when used. Adding a
  * subcommand is one table entry.
  */
+import { existsSync } from 'node:fs';
 import { type CliIo, nodeIo, type Subcommand, UsageError } from './io.js';
 
 const SUBCOMMANDS: Readonly<Record<string, () => Promise<Subcommand>>> = {
+  run: async () => (await import('./run.js')).run,
   decode: async () => (await import('./decode.js')).decode,
   validate: async () => (await import('./validate.js')).validate,
   env: async () => (await import('./env.js')).env,
@@ -23,6 +25,8 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
     await help(io);
     return name === undefined ? 2 : 0;
   }
+  // `bgpknife CONFIG...`, as `exabgp CONFIG` is used: a first argument naming a file runs it.
+  if (!SUBCOMMANDS[name] && existsSync(name)) return main(['run', ...argv], io);
   const load = SUBCOMMANDS[name];
   if (!load) {
     io.err(`bgpknife: unknown command '${name}' (try: bgpknife --help)\n`);

@@ -18,7 +18,7 @@ import {
   type TimerName,
 } from '../fsm/types.js';
 import { publishMessage, publishProblem, publishState } from '../observe/channels.js';
-import type { Connection } from '../transport/transport.js';
+import type { Connection, ConnectionInfo } from '../transport/transport.js';
 import { DEFAULT_CONTEXT } from '../wire/context.js';
 import { NotifyError } from '../wire/error.js';
 import { type Frame, Framer } from '../wire/frame.js';
@@ -76,6 +76,11 @@ export class Session {
 
   get negotiated(): Negotiated | undefined {
     return this.negotiatedValue;
+  }
+
+  /** Addresses and ports of the current connection, if any. */
+  get connectionInfo(): ConnectionInfo | undefined {
+    return this.conn?.info;
   }
 
   /** Bytes queued on the connection and not yet sent. */

@@ -1,0 +1,225 @@
+/**
+ * One configured neighbor at run time: its Session, its Adj-RIB-Out and the pump that turns
+ * pending route changes into UPDATEs. The pump never blocks the event loop: it packs and
+ * writes at most PUMP_MESSAGES_PER_TURN messages, then yields (setImmediate) so timers —
+ * keepalives above all — run on time; when the socket's buffer is full it stops and resumes
+ * on 'drain'. The pending work is bounded by the Adj-RIB-Out itself (two changes per route at
+ * most), so a slow peer costs memory for its routes and never more.
+ */
+import type { NeighborConfig } from '../config/lower/model.js';
+import type { Negotiated } from '../fsm/negotiate.js';
+import type { DownReason, NotifySpec } from '../fsm/types.js';
+import { DEFAULT_FSM_CONFIG } from '../fsm/types.js';
+import { publishLog } from '../observe/channels.js';
+import { AdjRibOut } from '../rib/adj-rib-out.js';
+import { routeKey } from '../rib/keys.js';
+import { endOfRibMessages, newPackStats, type PackContext, packUpdates } from '../rib/pack.js';
+import type { Route } from '../rib/route.js';
+import type { Clock, Random } from '../session/clock.js';
+import { Session, type SessionHandler } from '../session/session.js';
+import type { Connection } from '../transport/transport.js';
+import type { Notification } from '../wire/message/notification.js';
+import type { Message } from '../wire/message/types.js';
+import { familyKey } from '../wire/nlri/family.js';
+import { type LocalOpenOptions, localOpen } from './local-open.js';
+
+/** Messages packed and written per event-loop turn before yielding to timers and I/O. */
+export const PUMP_MESSAGES_PER_TURN = 256;
+
+export interface PeerDeps {
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly open: Omit<LocalOpenOptions, 'fallbackRouterId'>;
+  /** Open a TCP connection to this neighbor. */
+  readonly connect: (n: NeighborConfig) => Promise<Connection>;
+  /** Seconds between connection attempts (ExaBGP retries quickly). */
+  readonly connectRetrySeconds: number;
+  /** Connection attempts before giving up (0: no limit); ExaBGP's tcp.attempts. */
+  readonly attempts: number;
+  /** Called when the peer gave up after its last attempt. */
+  readonly finished: (peer: Peer) => void;
+}
+
+/** What identifies the same neighbor across a reload. */
+export function peerId(n: NeighborConfig): string {
+  return `${n.peerAddress}|${n.localAddress ?? '*'}`;
+}
+
+function routeId(r: Route): string {
+  const n = r.nlri;
+  return `${n.family}|${routeKey(n)}|${n.pathId ?? ''}`;
+}
+
+export class Peer implements SessionHandler {
+  readonly session: Session;
+  readonly rib = new AdjRibOut();
+  private pack: PackContext | undefined;
+  private work: Iterator<Buffer> | undefined;
+  private scheduled = false;
+  private eorSent = false;
+  private attemptsUsed = 0;
+  private stopped = false;
+  /** Received UPDATEs since the session came up (Adj-RIB-In comes with the API work). */
+  updatesReceived = 0;
+
+  constructor(
+    public config: NeighborConfig,
+    private readonly deps: PeerDeps,
+  ) {
+    const n = config;
+    const fallbackRouterId = n.localAddress && !n.localAddress.includes(':') ? n.localAddress : '127.0.0.1';
+    this.session = new Session({
+      name: n.peerAddress,
+      fsm: {
+        ...DEFAULT_FSM_CONFIG,
+        passive: n.passive,
+        holdTimeSeconds: n.holdTimeSeconds,
+        connectRetrySeconds: deps.connectRetrySeconds,
+      },
+      localOpen: localOpen(n, { ...deps.open, fallbackRouterId }),
+      expect: {
+        peerAsn: n.peerAs,
+        localRouterId: n.routerId ?? fallbackRouterId,
+        internal: n.localAs !== undefined && n.localAs === n.peerAs,
+      },
+      clock: deps.clock,
+      random: deps.random,
+      connect: () => this.dial(),
+      handler: this,
+    });
+    for (const r of n.routes) if (!r.startWithdrawn) this.rib.announce(r);
+  }
+
+  get id(): string {
+    return peerId(this.config);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.session.start();
+  }
+
+  stop(notify?: NotifySpec): void {
+    this.stopped = true;
+    this.session.stop(notify);
+  }
+
+  accept(conn: Connection): void {
+    this.session.accept(conn);
+  }
+
+  /** A reload changed only this neighbor's routes: send the difference, nothing else. */
+  replaceRoutes(next: NeighborConfig): void {
+    const keep = new Set(next.routes.map(routeId));
+    for (const r of this.config.routes) if (!keep.has(routeId(r))) this.rib.withdraw(r);
+    for (const r of next.routes) if (!r.startWithdrawn) this.rib.announce(r);
+    this.config = next;
+    this.schedule();
+  }
+
+  private dial(): Promise<Connection> {
+    if (this.deps.attempts > 0 && this.attemptsUsed >= this.deps.attempts) {
+      return Promise.reject(new Error('no connection attempts left'));
+    }
+    this.attemptsUsed++;
+    return this.deps.connect(this.config);
+  }
+
+  // --- SessionHandler --------------------------------------------------------------------
+
+  established(n: Negotiated): void {
+    const c = this.config;
+    const info = this.session.connectionInfo;
+    const localAddress = c.localAddress ?? info?.localAddress ?? '0.0.0.0';
+    this.pack = {
+      localAs: c.localAs ?? n.peerAs,
+      peerAs: n.peerAs,
+      localAddress,
+      routerId: c.routerId ?? localAddress,
+      codec: n.encode,
+      families: n.families,
+      groupUpdates: c.groupUpdates,
+    };
+    this.eorSent = false;
+    this.rib.resendAll();
+    this.work = undefined;
+    publishLog({
+      level: 'info',
+      source: 'peer',
+      message: `${c.peerAddress} up`,
+      fields: { routes: this.rib.size },
+    });
+    this.schedule();
+  }
+
+  message(m: Message): void {
+    if (m.kind === 'update') {
+      this.updatesReceived++;
+      return;
+    }
+    if (m.kind === 'route-refresh') {
+      this.rib.refresh(familyKey(m.afi, m.safi));
+      this.schedule();
+    }
+  }
+
+  down(reason: DownReason, wasEstablished: boolean, notification?: Notification): void {
+    this.pack = undefined;
+    this.work = undefined;
+    const detail = notification ? ` (NOTIFICATION ${notification.code}/${notification.subcode})` : '';
+    publishLog({
+      level: wasEstablished ? 'warning' : 'info',
+      source: 'peer',
+      message: `${this.config.peerAddress} down: ${reason}${detail}`,
+    });
+    if (!this.stopped && this.deps.attempts > 0 && this.attemptsUsed >= this.deps.attempts) {
+      this.stopped = true;
+      this.session.stop();
+      this.deps.finished(this);
+    }
+  }
+
+  drain(): void {
+    this.schedule();
+  }
+
+  // --- the pump -----------------------------------------------------------------------------
+
+  private schedule(): void {
+    if (this.scheduled || !this.pack) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.pump();
+    });
+  }
+
+  /** Pack and send up to PUMP_MESSAGES_PER_TURN messages; reschedule while work remains. */
+  private pump(): void {
+    const ctx = this.pack;
+    if (!ctx || this.session.stateName !== 'established') return;
+    for (let sent = 0; sent < PUMP_MESSAGES_PER_TURN; sent++) {
+      if (!this.work) {
+        if (!this.rib.hasPending()) {
+          this.afterFlush(ctx);
+          return;
+        }
+        this.work = packUpdates(this.rib.flush(), ctx, newPackStats())[Symbol.iterator]();
+      }
+      const next = this.work.next();
+      if (next.done) {
+        this.work = undefined;
+        continue;
+      }
+      if (!this.session.send(next.value)) return; // resumes on drain
+    }
+    this.schedule();
+  }
+
+  /** RFC 4724 §2: End-of-RIB per family once the initial routes are out (unless manual-eor). */
+  private afterFlush(ctx: PackContext): void {
+    if (this.eorSent || this.config.manualEor) return;
+    this.eorSent = true;
+    for (const m of endOfRibMessages(ctx)) this.session.send(m);
+  }
+}
