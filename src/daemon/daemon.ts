@@ -18,6 +18,9 @@ import { SYSTEM_CLOCK } from './clock.js';
 import { loadConfigFile } from './load.js';
 import { Peer, peerId } from './peer.js';
 
+/** The version bgpknife announces (software-version capability) unless exabgp.version pins one. */
+export const BGPKNIFE_VERSION = '0.1.0';
+
 /** RFC 9003 shutdown communication sent when the daemon stops. */
 export const SHUTDOWN_MESSAGE = 'bgpknife shutting down';
 /** How long shutdown waits for NOTIFICATIONs to leave before exiting. */
@@ -127,13 +130,16 @@ export class Daemon {
   }
 
   private addPeer(n: NeighborConfig): void {
-    const version = String(setting(this.opts.settings, 'exabgp.version') || '0.1.0');
+    // exabgp.version pins the software-version text as ExaBGP announces it (its test harness
+    // sets it); otherwise bgpknife names itself.
+    const pinned = String(setting(this.opts.settings, 'exabgp.version'));
+    const software = pinned ? `ExaBGP/${pinned}` : `bgpknife/${BGPKNIFE_VERSION}`;
     const host = hostname();
     const peer = new Peer(n, {
       clock: SYSTEM_CLOCK,
       random: Math.random,
       open: {
-        softwareVersion: `bgpknife/${version}`,
+        softwareVersion: software,
         hostName: host.split('.')[0]!,
         domainName: host.split('.').slice(1).join('.'),
         restarted: false,

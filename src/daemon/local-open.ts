@@ -59,11 +59,14 @@ export function localCapabilities(n: NeighborConfig, o: LocalOpenOptions): Capab
   if (c.routeRefresh) caps.push({ kind: 'route-refresh' }, { kind: 'enhanced-route-refresh' });
   if (c.operational) caps.push({ kind: 'operational' });
   if (c.extendedMessage) caps.push({ kind: 'extended-message' });
-  caps.push({
-    kind: 'hostname',
-    hostName: n.hostName ?? o.hostName,
-    domainName: n.domainName ?? o.domainName,
-  });
+  // INTEROP: ExaBGP 5.0 sends the hostname capability only when host-name or domain-name is set.
+  if (n.hostName !== undefined || n.domainName !== undefined) {
+    caps.push({
+      kind: 'hostname',
+      hostName: n.hostName ?? o.hostName,
+      domainName: n.domainName ?? o.domainName,
+    });
+  }
   if (c.softwareVersion) caps.push({ kind: 'software-version', version: o.softwareVersion });
   if (c.multiSession) caps.push({ kind: 'multisession', raw: MULTISESSION_VALUE });
   return caps;

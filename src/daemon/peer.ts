@@ -59,6 +59,7 @@ export class Peer implements SessionHandler {
   private eorSent = false;
   private attemptsUsed = 0;
   private stopped = false;
+  private everEstablished = false;
   /** Received UPDATEs since the session came up (Adj-RIB-In comes with the API work). */
   updatesReceived = 0;
 
@@ -141,7 +142,10 @@ export class Peer implements SessionHandler {
       groupUpdates: c.groupUpdates,
     };
     this.eorSent = false;
-    this.rib.resendAll();
+    // The first session sends the pending changes as queued (ExaBGP sends a route given twice
+    // in the configuration twice); a later session re-sends the desired routes.
+    if (this.everEstablished) this.rib.resendAll();
+    this.everEstablished = true;
     this.work = undefined;
     publishLog({
       level: 'info',

@@ -3,6 +3,7 @@
  * with and without a time, legacy group / process-in-neighbor / redirect forms) and the
  * resolution of templates, defaults and routes, checked against values written by hand here.
  */
+
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { test } from 'node:test';
 import { lowerConfig } from '../../src/config/lower/index.js';
 import type { LoweredConfig, NeighborConfig } from '../../src/config/lower/model.js';
 import { parseConfig } from '../../src/config/parser.js';
+import { AdjRibOut } from '../../src/rib/adj-rib-out.js';
 import type { Route } from '../../src/rib/route.js';
 import type { Attribute } from '../../src/wire/attribute/types.js';
 import { corpusPath } from '../support/corpus.js';
@@ -34,7 +36,7 @@ function seed(name: string): LoweredConfig | undefined {
 }
 
 function find(n: NeighborConfig, prefix: string): Route {
-  const r = n.routes.find((x) => x.nlri.kind === 'inet' && `${x.nlri.ip}/${x.nlri.length}` === prefix);
+  const r = n.routes.findLast((x) => x.nlri.kind === 'inet' && `${x.nlri.ip}/${x.nlri.length}` === prefix);
   assert.ok(r, `route ${prefix}`);
   return r;
 }
@@ -52,9 +54,16 @@ test('2009-ipv4.conf: a prefix given twice ends with the later attributes', (t) 
   assert.deepEqual(attr(r, 'local-preference'), { kind: 'local-preference', value: 10 });
   // 0x87654321 = 34661:17185
   assert.deepEqual(attr(r, 'community'), { kind: 'community', communities: [34661 * 65536 + 17185] });
-  assert.equal(n.routes.filter((x) => x.nlri.kind === 'inet' && x.nlri.ip === '10.0.5.0').length, 1);
-  // 10.0.1.0 .. 10.0.8.0, each once.
-  assert.equal(n.routes.length, 8);
+  // Both lines are kept, in order (ExaBGP sends both); the Adj-RIB-Out keeps the later one.
+  const twice = n.routes.filter((x) => x.nlri.kind === 'inet' && x.nlri.ip === '10.0.5.0');
+  assert.equal(twice.length, 2);
+  assert.equal(twice[1], r, 'find() returns the later route');
+  const rib = new AdjRibOut();
+  for (const route of n.routes) rib.announce(route);
+  const held = [...rib.routes()].filter((x) => x.nlri.kind === 'inet' && x.nlri.ip === '10.0.5.0');
+  assert.deepEqual(held, [r]);
+  // 10.0.1.0 .. 10.0.8.0 in the RIB, each once.
+  assert.equal(rib.size, 8);
   // `graceful-restart;` with no hold-time: the default hold time, 180 s.
   assert.equal(n.capability.gracefulRestartSeconds, 180);
 });

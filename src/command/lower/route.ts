@@ -41,6 +41,16 @@ function make(nlri: Nlri, parts: RouteParts): Route {
   return route;
 }
 
+/**
+ * INTEROP: ExaBGP turns an IPv4 next hop of an IPv6 MUP route into the IPv4-mapped IPv6
+ * address (::ffff:a.b.c.d), sent as 16 octets; its other route forms keep the IPv4 next hop.
+ */
+function mappedNextHop(nlri: Nlri, parts: RouteParts): RouteParts {
+  const nh = parts.nextHop;
+  if (nlri.family >> 8 !== AFI.IPV6 || nh?.kind !== 'ip' || nh.ip.includes(':')) return parts;
+  return { ...parts, nextHop: { kind: 'ip', ip: `::ffff:${nh.ip}` } };
+}
+
 function fieldNlri(st: RouteStatement, parts: RouteParts): Nlri {
   switch (st.keyword) {
     case 'vpls':
@@ -65,7 +75,8 @@ export function lowerRoute(interner: Interner, st: RouteStatement): Route[] {
 export function lowerRouteInto(interner: Interner, st: RouteStatement, out: Route[]): void {
   const parts = lowerAttributes(interner, st.attributes);
   if (!st.prefixes) {
-    out.push(make(fieldNlri(st, parts), parts));
+    const nlri = fieldNlri(st, parts);
+    out.push(make(nlri, st.keyword === 'mup' ? mappedNextHop(nlri, parts) : parts));
     return;
   }
   const safi = prefixSafi(st.keyword, parts);

@@ -96,7 +96,7 @@ export interface NeighborConfig {
   readonly addPath: readonly AddPathFamily[];
   readonly nexthop: readonly NexthopConfig[];
   readonly api: readonly ApiBinding[];
-  /** static, announce, flow and l2vpn routes in configuration order; a repeated NLRI: the later wins. */
+  /** static, announce, flow and l2vpn routes in configuration order; a repeated NLRI appears twice (the later wins in the RIB). */
   readonly routes: readonly Route[];
   readonly operational: readonly OperationalConfig[];
   readonly span: Span;

@@ -1,8 +1,8 @@
 /**
  * The routes of a neighbor's sections (static, announce, flow, l2vpn) lowered to Route values
  * through the command layer, in configuration order. A statement is lowered once even when a
- * group or template shares it between neighbors; a repeated NLRI keeps the later route (ExaBGP
- * replaces a route given twice).
+ * group or template shares it between neighbors. A repeated NLRI is kept twice, in order: the
+ * Adj-RIB-Out makes the later one win, and sends both when ExaBGP does (its corpus relies on it).
  */
 import type { Interner } from '../../command/lower/attributes.js';
 import { LowerError } from '../../command/lower/error.js';
@@ -104,27 +104,12 @@ class LastIndex {
   }
 }
 
-/** Keeps the last route of each NLRI, in the order of those last routes. */
-function laterWins(routes: readonly Route[]): Route[] {
-  const index = new LastIndex();
-  let replaced: Set<number> | undefined;
-  for (let i = 0; i < routes.length; i++) {
-    const before = index.set(routes[i]!.nlri, i);
-    if (before < 0) continue;
-    replaced ??= new Set();
-    replaced.add(before);
-  }
-  if (!replaced) return routes as Route[];
-  const gone = replaced;
-  return routes.filter((_r, i) => !gone.has(i));
-}
-
 export function neighborRoutes(l: RouteLowering, items: readonly NeighborItem[]): Route[] {
   const sections = items.filter(
     (i) => i.kind === 'static' || i.kind === 'announce' || i.kind === 'l2vpn' || i.kind === 'flow',
   );
-  if (sections.length === 1) return laterWins(sectionRoutes(l, sections[0]!));
+  if (sections.length === 1) return sectionRoutes(l, sections[0]!) as Route[];
   const out: Route[] = [];
   for (const item of sections) for (const route of sectionRoutes(l, item)) out.push(route);
-  return laterWins(out);
+  return out;
 }
