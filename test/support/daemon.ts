@@ -1,0 +1,74 @@
+/**
+ * Run `bgpknife run` on a configuration text as a child process, for interop tests. The
+ * process is ended by its PID (SIGTERM, then SIGKILL); its stderr is kept for failure reports.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './corpus.js';
+
+export interface RunningDaemon {
+  readonly pid: number;
+  readonly configFile: string;
+  /** The last lines bgpknife wrote to stderr. */
+  log(): string;
+  signal(sig: NodeJS.Signals): void;
+  stop(): Promise<void>;
+}
+
+export function startDaemon(config: string, env: Record<string, string> = {}): RunningDaemon {
+  const dir = mkdtempSync(join(tmpdir(), 'bgpknife-test-'));
+  const configFile = join(dir, 'bgpknife.conf');
+  writeFileSync(configFile, config);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(REPO_ROOT, 'bin', 'bgpknife.js'), 'run', configFile],
+    {
+      env: { ...process.env, exabgp_tcp_bind: '', exabgp_log_level: 'DEBUG', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  const lines: string[] = [];
+  child.stderr?.on('data', (c: Buffer) => {
+    lines.push(...c.toString().split('\n').filter(Boolean));
+    if (lines.length > 400) lines.splice(0, lines.length - 400);
+  });
+  let exited = false;
+  const gone = new Promise<void>((r) =>
+    child.once('exit', () => {
+      exited = true;
+      r();
+    }),
+  );
+  return {
+    pid: child.pid!,
+    configFile,
+    log: () => lines.slice(-40).join('\n'),
+    signal: (sig) => {
+      if (!exited) child.kill(sig);
+    },
+    async stop() {
+      if (!exited) {
+        child.kill('SIGTERM');
+        const t = setTimeout(() => child.kill('SIGKILL'), 4000);
+        await gone;
+        clearTimeout(t);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Replace whole IPv4 addresses in a configuration text, and make each neighbor connect to `port`. */
+export function rewriteConfig(
+  text: string,
+  addresses: Readonly<Record<string, string>>,
+  port: number,
+): string {
+  let out = text;
+  for (const [from, to] of Object.entries(addresses)) {
+    out = out.replace(new RegExp(`(?<![\\d.])${from.replace(/\./g, '\\.')}(?![\\d.])`, 'g'), to);
+  }
+  return out.replace(/(neighbor\s+\S+\s*\{)/g, `$1\n  connect ${port};`);
+}
