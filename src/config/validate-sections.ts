@@ -2,6 +2,7 @@
  * Semantic checks of the sections inside a neighbor: family pairs, nexthop pairs, route
  * prefixes and attribute values, FlowSpec redirect forms.
  */
+import { IP_SAFIS } from '../command/grammar/route.js';
 import type { DiagnosticSink } from './diagnostic.js';
 import { isIP, isIPv4, isPrefix, isRouteDistinguisher } from './ip.js';
 import type {
@@ -18,28 +19,8 @@ import type {
 
 /** ExaBGP 5.0's AFI/SAFI keyword pairs. */
 export const FAMILIES: Readonly<Record<string, readonly string[]>> = {
-  ipv4: [
-    'unicast',
-    'multicast',
-    'nlri-mpls',
-    'labeled-unicast',
-    'mpls-vpn',
-    'mcast-vpn',
-    'flow',
-    'flow-vpn',
-    'mup',
-  ],
-  ipv6: [
-    'unicast',
-    'multicast',
-    'nlri-mpls',
-    'labeled-unicast',
-    'mpls-vpn',
-    'mcast-vpn',
-    'flow',
-    'flow-vpn',
-    'mup',
-  ],
+  ipv4: IP_SAFIS,
+  ipv6: IP_SAFIS,
   l2vpn: ['vpls', 'evpn'],
   'bgp-ls': ['bgp-ls', 'bgp-ls-vpn'],
 };

@@ -20,29 +20,23 @@ import { ATTRIBUTES, parseAttributes } from './attribute.js';
 
 /** SAFI keywords of `announce { ipv4 { ... } }` whose first item is a prefix. */
 const PREFIXED = new Set(['unicast', 'multicast', 'nlri-mpls', 'labeled-unicast', 'mpls-vpn']);
+/** The SAFI keywords ExaBGP 5.0 accepts under ipv4 and under ipv6. */
+export const IP_SAFIS: readonly string[] = [
+  'unicast',
+  'multicast',
+  'nlri-mpls',
+  'labeled-unicast',
+  'mpls-vpn',
+  'mcast-vpn',
+  'flow',
+  'flow-vpn',
+  'mup',
+];
+
+/** SAFI keywords of `announce { AFI { SAFI ... } }` (and the API's family-first forms). */
 export const ANNOUNCE_SAFIS: Readonly<Record<string, readonly string[]>> = {
-  ipv4: [
-    'unicast',
-    'multicast',
-    'nlri-mpls',
-    'labeled-unicast',
-    'mpls-vpn',
-    'mcast-vpn',
-    'flow',
-    'flow-vpn',
-    'mup',
-  ],
-  ipv6: [
-    'unicast',
-    'multicast',
-    'nlri-mpls',
-    'labeled-unicast',
-    'mpls-vpn',
-    'mcast-vpn',
-    'flow',
-    'flow-vpn',
-    'mup',
-  ],
+  ipv4: IP_SAFIS,
+  ipv6: IP_SAFIS,
   l2vpn: ['vpls'],
 };
 
