@@ -17,6 +17,7 @@ import type { Connection } from '../transport/transport.js';
 import { SYSTEM_CLOCK } from './clock.js';
 import { loadConfigFile } from './load.js';
 import { Peer, peerId } from './peer.js';
+import { ReceivedLog } from './received-log.js';
 
 /** The version bgpknife announces (software-version capability) unless exabgp.version pins one. */
 export const BGPKNIFE_VERSION = '0.1.0';
@@ -48,9 +49,12 @@ export class Daemon {
   private reloading = Promise.resolve();
   private readonly done: Promise<number>;
   private exit!: (code: number) => void;
+  private readonly receivedLog: ReceivedLog | undefined;
 
   constructor(private readonly opts: DaemonOptions) {
     this.done = new Promise((r) => (this.exit = r));
+    const received = String(setting(opts.settings, 'bgpknife.debug.received-file'));
+    this.receivedLog = received ? new ReceivedLog(received) : undefined;
   }
 
   /** Resolves with the exit status once the daemon has stopped. */
@@ -153,6 +157,7 @@ export class Daemon {
       connectRetrySeconds: CONNECT_RETRY_SECONDS,
       attempts: this.num('exabgp.tcp.attempts'),
       finished: () => this.peerFinished(),
+      received: this.receivedLog,
     });
     this.peers.set(peer.id, peer);
     peer.start();
@@ -207,6 +212,7 @@ export class Daemon {
     for (const p of this.peers.values()) p.stop({ code: 6, subcode: 2, data });
     await Promise.all(this.listeners.map((l) => l.close()));
     await new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref());
+    await this.receivedLog?.close();
     this.exit(code);
   }
 
