@@ -211,7 +211,9 @@ export class Daemon {
     const data = Buffer.concat([Buffer.from([text.length]), text]);
     for (const p of this.peers.values()) p.stop({ code: 6, subcode: 2, data });
     await Promise.all(this.listeners.map((l) => l.close()));
-    await new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref());
+    // A referenced timer: with every socket closed, an unreferenced one would let the event loop
+    // drain before exit() runs (node then exits with 13, "unsettled top-level await").
+    await new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS));
     await this.receivedLog?.close();
     this.exit(code);
   }
