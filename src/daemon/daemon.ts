@@ -26,6 +26,8 @@ export const BGPKNIFE_VERSION = '0.1.0';
 export const SHUTDOWN_MESSAGE = 'bgpknife shutting down';
 /** How long shutdown waits for NOTIFICATIONs to leave before exiting. */
 export const SHUTDOWN_GRACE_MS = 1000;
+/** Period of the timer that keeps the process alive (it does nothing when it fires). */
+const ALIVE_INTERVAL_MS = 3_600_000;
 /** Seconds between connection attempts; ExaBGP retries every few seconds. */
 export const CONNECT_RETRY_SECONDS = 5;
 
@@ -50,6 +52,11 @@ export class Daemon {
   private readonly done: Promise<number>;
   private exit!: (code: number) => void;
   private readonly receivedLog: ReceivedLog | undefined;
+  /**
+   * Keeps the process alive while the daemon runs: BGP timers are unreferenced, so without it a
+   * daemon whose sessions are all down (waiting to reconnect) would simply exit.
+   */
+  private alive: NodeJS.Timeout | undefined;
 
   constructor(private readonly opts: DaemonOptions) {
     this.done = new Promise((r) => (this.exit = r));
@@ -71,9 +78,12 @@ export class Daemon {
   }
 
   async start(): Promise<boolean> {
+    this.alive = setInterval(() => {}, ALIVE_INTERVAL_MS);
     const config = await this.load(this.opts.files[0]!);
-    if (!config) return false;
-    if (!(await this.listen(config))) return false;
+    if (!config || !(await this.listen(config))) {
+      clearInterval(this.alive);
+      return false;
+    }
     for (const n of config) this.addPeer(n);
     if (this.peers.size === 0)
       publishLog({ level: 'warning', source: 'daemon', message: 'no neighbor configured' });
@@ -215,6 +225,7 @@ export class Daemon {
     // drain before exit() runs (node then exits with 13, "unsettled top-level await").
     await new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS));
     await this.receivedLog?.close();
+    clearInterval(this.alive);
     this.exit(code);
   }
 
