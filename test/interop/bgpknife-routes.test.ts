@@ -65,6 +65,7 @@ const FLOWS = [
   'route f2 { match { destination 10.110.2.0/24; protocol [ =udp ]; port [ =53 ]; packet-length [ >100&<1500 ]; } then { rate-limit 1000; } }',
   'route f3 { match { destination 10.110.3.0/24; icmp-type [ =8 ]; icmp-code [ =0 ]; protocol [ =icmp ]; } then { redirect 65100:33; } }',
   'route f4 { match { destination 10.110.4.0/24; dscp [ =10 ]; } then { mark 10; } }',
+  'route f5 { match { destination 10.110.5.0/24; protocol [ =tcp ]; tcp-flags [ syn ]; fragment [ is-fragment ]; } then { discard; } }',
   'route f6 { match { destination 2001:db8:110::/48/0; next-header [ =tcp ]; destination-port [ =22 ]; } then { discard; } }',
 ];
 
@@ -130,7 +131,7 @@ function flowFor(flows: readonly FlowRoute[], destination: string): FlowRoute {
 
 async function checkFlows(peer: Peer): Promise<void> {
   const k = peer.kind;
-  const v4 = await waitForFlows(peer, 4, 4, WAIT_MS);
+  const v4 = await waitForFlows(peer, 4, 5, WAIT_MS);
   const f1 = flowFor(v4, '10.110.1.0/24');
   assert.equal(f1.components.source, '10.111.0.0/16', k);
   assert.equal(f1.components.protocol, '=6', k);
@@ -139,12 +140,22 @@ async function checkFlows(peer: Peer): Promise<void> {
   assert.deepEqual(f1.actions, ['discard'], k);
   const f2 = flowFor(v4, '10.110.2.0/24');
   assert.equal(f2.components.port, '=53', k);
+  assert.equal(f2.components['packet-length'], '>100 <1500', k);
   assert.deepEqual(f2.actions, ['rate-limit:1000'], k);
   const f3 = flowFor(v4, '10.110.3.0/24');
   assert.equal(f3.components.protocol, '=1', k);
+  // INTEROP: ExaBGP names ICMP type 8 'echo-request'; FRR prints DSCP as 'DSCP field = 10'.
+  assert.match(f3.components['icmp-type'] ?? '', /^=(8|echo-request)$/, k);
+  assert.equal(f3.components['icmp-code'], '=0', k);
   assert.deepEqual(f3.actions, ['redirect:65100:33'], k);
   const f4 = flowFor(v4, '10.110.4.0/24');
   assert.deepEqual(f4.actions, ['mark:10'], k);
+  assert.match(f4.components.dscp ?? '', /(^| )=10$/, k);
+  // TCP flags and fragment bits are printed in each peer's own words: present is enough.
+  const f5 = flowFor(v4, '10.110.5.0/24');
+  assert.ok(f5.components['tcp-flags'], `${k}: ${f5.raw}`);
+  // INTEROP: FRR 8.4 accepts the rule but does not print its fragment component.
+  if (k !== 'frr') assert.ok(f5.components.fragment, `${k}: ${f5.raw}`);
   const f6 = flowFor(await waitForFlows(peer, 6, 1, WAIT_MS), '2001:db8:110::/48');
   assert.equal(f6.components.protocol, '=6', k);
   assert.equal(f6.components['destination-port'], '=22', k);
