@@ -139,7 +139,11 @@ describe('bgpknife run: reload, route refresh, shutdown, restarts', { concurrenc
 
       const report = await decodeCapture(capture.pcap, b.port);
       assert.equal(report.malformed, false, 'no [Malformed Packet]');
-      assert.deepEqual(report.expertWarnings, []);
+      // TCP's own sequence analysis (D-SACK, duplicate ACK on loopback) is not about BGP.
+      assert.deepEqual(
+        report.expertWarnings.filter((w) => !w.includes('(Warning/Sequence)')),
+        [],
+      );
     } finally {
       await knife?.dispose();
       await stopAll(peers);
