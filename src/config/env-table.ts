@@ -107,6 +107,7 @@ export const SETTINGS: readonly SettingDef[] = [
   k('api', 'queue-max', 'integer', '16777216', 'bytes queued to one helper before its events are dropped'),
   k('json', 'dialect', 'dialect', '5.0', "ExaBGP JSON dialect written to helpers ('5.0' or '4')"),
   k('log', 'json', 'boolean', 'false', 'write log lines as JSON objects (one per line)'),
+  k('debug', 'received-file', 'string', '', 'TEST HOOK: append received routes as ExaBGP JSON lines here'),
   k('config', 'max-diagnostics', 'integer', '1000', 'diagnostics reported per configuration file'),
 ];
 

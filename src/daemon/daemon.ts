@@ -17,6 +17,7 @@ import type { Connection } from '../transport/transport.js';
 import { SYSTEM_CLOCK } from './clock.js';
 import { loadConfigFile } from './load.js';
 import { Peer, peerId } from './peer.js';
+import { ReceivedLog } from './received-log.js';
 
 /** The version bgpknife announces (software-version capability) unless exabgp.version pins one. */
 export const BGPKNIFE_VERSION = '0.1.0';
@@ -25,6 +26,8 @@ export const BGPKNIFE_VERSION = '0.1.0';
 export const SHUTDOWN_MESSAGE = 'bgpknife shutting down';
 /** How long shutdown waits for NOTIFICATIONs to leave before exiting. */
 export const SHUTDOWN_GRACE_MS = 1000;
+/** Period of the timer that keeps the process alive (it does nothing when it fires). */
+const ALIVE_INTERVAL_MS = 3_600_000;
 /** Seconds between connection attempts; ExaBGP retries every few seconds. */
 export const CONNECT_RETRY_SECONDS = 5;
 
@@ -48,9 +51,17 @@ export class Daemon {
   private reloading = Promise.resolve();
   private readonly done: Promise<number>;
   private exit!: (code: number) => void;
+  private readonly receivedLog: ReceivedLog | undefined;
+  /**
+   * Keeps the process alive while the daemon runs: BGP timers are unreferenced, so without it a
+   * daemon whose sessions are all down (waiting to reconnect) would simply exit.
+   */
+  private alive: NodeJS.Timeout | undefined;
 
   constructor(private readonly opts: DaemonOptions) {
     this.done = new Promise((r) => (this.exit = r));
+    const received = String(setting(opts.settings, 'bgpknife.debug.received-file'));
+    this.receivedLog = received ? new ReceivedLog(received) : undefined;
   }
 
   /** Resolves with the exit status once the daemon has stopped. */
@@ -67,9 +78,12 @@ export class Daemon {
   }
 
   async start(): Promise<boolean> {
+    this.alive = setInterval(() => {}, ALIVE_INTERVAL_MS);
     const config = await this.load(this.opts.files[0]!);
-    if (!config) return false;
-    if (!(await this.listen(config))) return false;
+    if (!config || !(await this.listen(config))) {
+      clearInterval(this.alive);
+      return false;
+    }
     for (const n of config) this.addPeer(n);
     if (this.peers.size === 0)
       publishLog({ level: 'warning', source: 'daemon', message: 'no neighbor configured' });
@@ -153,6 +167,7 @@ export class Daemon {
       connectRetrySeconds: CONNECT_RETRY_SECONDS,
       attempts: this.num('exabgp.tcp.attempts'),
       finished: () => this.peerFinished(),
+      received: this.receivedLog,
     });
     this.peers.set(peer.id, peer);
     peer.start();
@@ -206,7 +221,11 @@ export class Daemon {
     const data = Buffer.concat([Buffer.from([text.length]), text]);
     for (const p of this.peers.values()) p.stop({ code: 6, subcode: 2, data });
     await Promise.all(this.listeners.map((l) => l.close()));
-    await new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref());
+    // A referenced timer: with every socket closed, an unreferenced one would let the event loop
+    // drain before exit() runs (node then exits with 13, "unsettled top-level await").
+    await new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS));
+    await this.receivedLog?.close();
+    clearInterval(this.alive);
     this.exit(code);
   }
 

@@ -19,9 +19,12 @@ import type { Clock, Random } from '../session/clock.js';
 import { Session, type SessionHandler } from '../session/session.js';
 import type { Connection } from '../transport/transport.js';
 import type { Notification } from '../wire/message/notification.js';
+import { REFRESH_SUBTYPE } from '../wire/message/route-refresh.js';
 import type { Message } from '../wire/message/types.js';
 import { familyKey } from '../wire/nlri/family.js';
 import { type LocalOpenOptions, localOpen } from './local-open.js';
+import { PeerRibIn } from './peer-rib-in.js';
+import type { ReceivedSink } from './received-log.js';
 
 /** Messages packed and written per event-loop turn before yielding to timers and I/O. */
 export const PUMP_MESSAGES_PER_TURN = 256;
@@ -38,6 +41,8 @@ export interface PeerDeps {
   readonly attempts: number;
   /** Called when the peer gave up after its last attempt. */
   readonly finished: (peer: Peer) => void;
+  /** TEST HOOK: where received routes are reported (bgpknife.debug.received-file). */
+  readonly received?: ReceivedSink;
 }
 
 /** What identifies the same neighbor across a reload. */
@@ -60,8 +65,10 @@ export class Peer implements SessionHandler {
   private attemptsUsed = 0;
   private stopped = false;
   private everEstablished = false;
-  /** Received UPDATEs since the session came up (Adj-RIB-In comes with the API work). */
+  /** Received UPDATEs since the session came up. */
   updatesReceived = 0;
+  /** What the peer sent us, kept through its graceful restarts. */
+  readonly ribIn: PeerRibIn;
 
   constructor(
     public config: NeighborConfig,
@@ -89,6 +96,12 @@ export class Peer implements SessionHandler {
       handler: this,
     });
     for (const r of n.routes) if (!r.startWithdrawn) this.rib.announce(r);
+    this.ribIn = new PeerRibIn({
+      name: n.peerAddress,
+      clock: deps.clock,
+      helper: n.capability.gracefulRestartSeconds !== undefined,
+      sink: deps.received,
+    });
   }
 
   get id(): string {
@@ -103,6 +116,7 @@ export class Peer implements SessionHandler {
   stop(notify?: NotifySpec): void {
     this.stopped = true;
     this.session.stop(notify);
+    this.ribIn.close();
   }
 
   accept(conn: Connection): void {
@@ -146,6 +160,13 @@ export class Peer implements SessionHandler {
     // in the configuration twice); a later session re-sends the desired routes.
     if (this.everEstablished) this.rib.resendAll();
     this.everEstablished = true;
+    this.ribIn.established(n, {
+      localAddress,
+      peerAddress: c.peerAddress,
+      localAs: this.pack.localAs,
+      peerAs: n.peerAs,
+      routerId: this.pack.routerId,
+    });
     this.work = undefined;
     publishLog({
       level: 'info',
@@ -159,15 +180,23 @@ export class Peer implements SessionHandler {
   message(m: Message): void {
     if (m.kind === 'update') {
       this.updatesReceived++;
+      this.ribIn.update(m);
       return;
     }
-    if (m.kind === 'route-refresh') {
-      this.rib.refresh(familyKey(m.afi, m.safi));
-      this.schedule();
+    if (m.kind !== 'route-refresh') return;
+    if (m.subtype !== REFRESH_SUBTYPE.REQUEST) {
+      this.ribIn.refreshMarker(m);
+      return;
     }
+    // RFC 2918 §4 / RFC 7313 §4: re-send the family; with enhanced route refresh, between
+    // Beginning- and End-of-RIB-Refresh markers.
+    const enhanced = this.session.negotiated?.enhancedRouteRefresh ?? false;
+    this.rib.refresh(familyKey(m.afi, m.safi), enhanced);
+    this.schedule();
   }
 
   down(reason: DownReason, wasEstablished: boolean, notification?: Notification): void {
+    this.ribIn.down(reason, wasEstablished);
     this.pack = undefined;
     this.work = undefined;
     const detail = notification ? ` (NOTIFICATION ${notification.code}/${notification.subcode})` : '';

@@ -5,7 +5,8 @@
  * It sends nothing on its own beyond OPEN, KEEPALIVE and NOTIFICATION: routes are the RIB's.
  */
 
-import { step } from '../fsm/fsm.js';
+import { resolveCollision } from '../fsm/collision.js';
+import { NOTIFY_COLLISION, step } from '../fsm/fsm.js';
 import { type Negotiated, negotiate } from '../fsm/negotiate.js';
 import {
   type DownReason,
@@ -30,6 +31,7 @@ import { checkOpen, type OpenExpectations } from '../wire/message/open-check.js'
 import { decodeMessage } from '../wire/message/registry.js';
 import type { Message } from '../wire/message/types.js';
 import { type Clock, jitterMs, type Random, type TimerHandle } from './clock.js';
+import { PendingConnection } from './pending-connection.js';
 
 export interface SessionHandler {
   /** The session reached Established; `negotiated` says what both sides agreed. */
@@ -67,6 +69,14 @@ export class Session {
   private attempt = 0;
   private negotiatedValue: Negotiated | undefined;
   private lastNotification: Notification | undefined;
+  /** Who opened the current connection: 'out' when we dialled it. */
+  private direction: 'in' | 'out' = 'out';
+  /** A second connection from the peer while ours is in OpenSent/OpenConfirm (RFC 4271 §6.8). */
+  private pending: PendingConnection | undefined;
+  /** The peer's BGP Identifier, once an OPEN told it. */
+  private remoteRouterId: string | undefined;
+  /** The OPEN was already sent on a connection that wins a collision: do not send it twice. */
+  private openAlreadySent = false;
 
   constructor(private readonly opts: SessionOptions) {}
 
@@ -97,18 +107,79 @@ export class Session {
     this.fire({ type: 'manual-stop', notify });
   }
 
-  /** An incoming connection for this peer (the daemon's listener found it). */
+  /**
+   * An incoming connection for this peer (the daemon's listener found it). While our own
+   * connection is in OpenSent or OpenConfirm, it becomes a collision candidate (RFC 4271 §6.8);
+   * in Established, "collision with an existing BGP connection that is in the Established state
+   * causes closing of the newly created connection".
+   */
   accept(conn: Connection): void {
     const name = this.state.name;
-    if (this.conn || (name !== 'active' && name !== 'connect' && name !== 'idle')) {
-      // RFC 4271 §6.8 collision handling needs both OPENs; while a connection already
-      // progresses, the newer one is refused.
+    if (!this.conn && (name === 'active' || name === 'connect' || name === 'idle')) {
+      // Started without dialling: the connection is already here.
+      if (name === 'idle') this.fire({ type: 'automatic-start' }, true);
+      this.attempt++;
+      this.adopt(conn, 'in');
+      return;
+    }
+    if (this.pending || (name !== 'open-sent' && name !== 'open-confirm')) {
       conn.close();
       return;
     }
-    if (name === 'idle') this.fire({ type: 'automatic-start' });
+    const p = new PendingConnection(conn, {
+      opened: (x) => {
+        this.remoteRouterId ??= x.open?.routerId;
+        this.resolveCollision();
+      },
+      failed: (x) => this.dropPending(x),
+    });
+    this.pending = p;
+    this.attachConnection(conn);
+    this.write(encodeOpen(this.opts.localOpen), conn);
+    if (this.remoteRouterId) this.resolveCollision();
+  }
+
+  /**
+   * RFC 4271 §6.8: "If the value of the local BGP Identifier is less than the remote one, the
+   * local system closes the BGP connection that already exists ... and accepts the BGP
+   * connection initiated by the remote system." Otherwise the new connection is closed.
+   */
+  private resolveCollision(): void {
+    const p = this.pending;
+    const remote = this.remoteRouterId;
+    if (!p || !remote) return;
+    const winner =
+      this.direction === 'out' ? resolveCollision(this.opts.localOpen.routerId, remote) : 'outgoing';
+    if (winner === 'outgoing') {
+      const n = NOTIFY_COLLISION;
+      this.write(encodeNotification(makeNotification(n.code, n.subcode)), p.conn);
+      this.dropPending(p);
+      return;
+    }
+    this.pending = undefined;
+    this.fire({ type: 'collision-lost' }); // Cease / Connection Collision Resolution on ours
+    this.promote(p);
+  }
+
+  /** The candidate connection takes over as this session's connection. */
+  private promote(p: PendingConnection): void {
+    this.fire({ type: 'automatic-start' }, true);
     this.attempt++;
-    this.adopt(conn);
+    this.conn = p.conn;
+    this.framer = p.framer;
+    this.direction = 'in';
+    this.openAlreadySent = true;
+    this.fire({ type: 'tcp-connection-confirmed' });
+    if (p.open) this.onOpen(p.open);
+    for (const f of p.frames) {
+      if (this.conn !== p.conn) return;
+      this.onFrame(f);
+    }
+  }
+
+  private dropPending(p: PendingConnection): void {
+    if (this.pending === p) this.pending = undefined;
+    p.conn.close();
   }
 
   /**
@@ -121,13 +192,21 @@ export class Session {
     return this.conn.write(raw);
   }
 
-  private fire(event: FsmEvent): void {
+  /** Run one FSM event; `passive` starts without dialling (a collision winner is already here). */
+  private fire(event: FsmEvent, passive = false): void {
     const before = this.state;
-    const { state, actions } = step(this.opts.fsm, before, event);
+    const config = passive ? { ...this.opts.fsm, passive: true } : this.opts.fsm;
+    const { state, actions } = step(config, before, event);
     this.state = state;
     if (before.name !== state.name)
       publishState({ peer: this.opts.name, from: before.name, to: state.name, reason: event.type });
     for (const a of actions) this.perform(a);
+    // Our connection ended while a collision candidate waits: the candidate carries on.
+    const p = this.pending;
+    if (p && !this.conn && this.state.name === 'idle' && event.type !== 'manual-stop') {
+      this.pending = undefined;
+      this.promote(p);
+    } else if (p && event.type === 'manual-stop') this.dropPending(p);
   }
 
   private perform(a: FsmAction): void {
@@ -141,7 +220,8 @@ export class Session {
         this.dropConnection();
         return;
       case 'send-open':
-        this.write(encodeOpen(this.opts.localOpen));
+        if (!this.openAlreadySent) this.write(encodeOpen(this.opts.localOpen));
+        this.openAlreadySent = false;
         return;
       case 'send-keepalive':
         this.write(encodeKeepalive());
@@ -166,6 +246,7 @@ export class Session {
         const n = this.lastNotification;
         this.lastNotification = undefined;
         this.negotiatedValue = undefined;
+        this.remoteRouterId = undefined;
         this.opts.handler.down(a.reason, a.wasEstablished, n);
         return;
       }
@@ -206,7 +287,7 @@ export class Session {
           conn.close();
           return;
         }
-        this.adopt(conn);
+        this.adopt(conn, 'out');
       },
       () => {
         if (attempt === this.attempt && this.state.name === 'connect')
@@ -215,14 +296,24 @@ export class Session {
     );
   }
 
-  private adopt(conn: Connection): void {
+  private adopt(conn: Connection, direction: 'in' | 'out'): void {
     this.conn = conn;
     this.framer = new Framer();
+    this.direction = direction;
+    this.openAlreadySent = false;
+    this.attachConnection(conn);
+    this.fire({ type: 'tcp-connection-confirmed' });
+  }
+
+  /** Events of `conn` go to the session while it is the session's, to the collision candidate while it is that. */
+  private attachConnection(conn: Connection): void {
     conn.attach({
       data: (chunk) => {
         if (this.conn === conn) this.onData(chunk);
+        else if (this.pending?.conn === conn) this.pending.push(chunk);
       },
       close: () => {
+        if (this.pending?.conn === conn) this.pending = undefined;
         if (this.conn !== conn) return;
         this.conn = undefined;
         this.fire({ type: 'tcp-connection-fails' });
@@ -231,7 +322,6 @@ export class Session {
         if (this.conn === conn) this.opts.handler.drain();
       },
     });
-    this.fire({ type: 'tcp-connection-confirmed' });
   }
 
   private dropConnection(): void {
@@ -240,11 +330,11 @@ export class Session {
     c?.close();
   }
 
-  private write(raw: Buffer): void {
-    if (!this.conn) return;
+  private write(raw: Buffer, conn = this.conn): void {
+    if (!conn) return;
     publishMessage({ peer: this.opts.name, direction: 'out', type: raw[18] ?? 0, bytes: raw.length });
     this.opts.handler.sent?.(raw);
-    this.conn.write(raw);
+    conn.write(raw);
   }
 
   private onData(chunk: Buffer): void {
@@ -321,7 +411,9 @@ export class Session {
     }
     const n = negotiate(this.opts.localOpen, open);
     this.negotiatedValue = n;
+    this.remoteRouterId = open.routerId;
     this.framer.setExtendedMessage(n.decode.extendedMessage);
     this.fire({ type: 'bgp-open', holdTimeSeconds: open.holdTimeSeconds });
+    if (this.pending) this.resolveCollision();
   }
 }

@@ -78,7 +78,9 @@ export function frrConfig(spec: PeerSpec, logFile: string): string {
     // Without zebra nothing is "in the RIB", so network statements need this to originate.
     ' no bgp network import-check',
     ' no bgp default ipv4-unicast',
-    ...(spec.gracefulRestart ? [' bgp graceful-restart'] : []),
+    // preserve-fw-state sets the Forwarding State bit (RFC 4724 §3), so a helper keeps the
+    // stale routes until End-of-RIB after FRR restarts.
+    ...(spec.gracefulRestart ? [' bgp graceful-restart', ' bgp graceful-restart preserve-fw-state'] : []),
     ...spec.neighbors.flatMap((n) => neighborLines(spec, n)),
     ...families.flatMap((f) => familyBlock(spec, f)),
     '!',
