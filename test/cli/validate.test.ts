@@ -53,6 +53,17 @@ describe('bgpknife validate', () => {
     );
   });
 
+  it('--print redacts md5-password unless --show-secrets is given', async () => {
+    const text = GOOD.replace('peer-as 2;', 'peer-as 2;\n\tmd5-password "hunter2";');
+    const redacted = fakeIo({ 'a.conf': text });
+    assert.equal(await main(['validate', '--print', 'a.conf'], redacted.io), 0);
+    assert.doesNotMatch(redacted.out.join(''), /hunter2/);
+    assert.match(redacted.out.join(''), /md5-password "\(redacted: use --show-secrets\)";/);
+    const shown = fakeIo({ 'a.conf': text });
+    assert.equal(await main(['validate', '--print', '--show-secrets', 'a.conf'], shown.io), 0);
+    assert.match(shown.out.join(''), /md5-password "hunter2";/);
+  });
+
   it('shows usage for no file or an unknown subcommand', async () => {
     assert.equal(await main(['validate'], fakeIo({}).io), 2);
     assert.equal(await main(['frobnicate'], fakeIo({}).io), 2);
