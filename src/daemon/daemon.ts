@@ -47,6 +47,8 @@ export class Daemon {
   private fileIndex = 0;
   private stopping = false;
   private reloading = Promise.resolve();
+  /** Keeps the process alive while every session waits on an (unref'd) timer with no socket open. */
+  private alive: NodeJS.Timeout | undefined;
   private readonly done: Promise<number>;
   private exit!: (code: number) => void;
 
@@ -71,6 +73,7 @@ export class Daemon {
     const config = await this.load(this.opts.files[0]!);
     if (!config) return false;
     if (!(await this.listen(config))) return false;
+    this.alive = setInterval(() => {}, 1 << 30);
     for (const n of config) this.addPeer(n);
     if (this.peers.size === 0)
       publishLog({ level: 'warning', source: 'daemon', message: 'no neighbor configured' });
@@ -227,6 +230,7 @@ export class Daemon {
     for (const p of this.peers.values()) p.stop({ code: 6, subcode: 2, data });
     await Promise.all(this.listeners.map((l) => l.close()));
     await new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref());
+    clearInterval(this.alive);
     this.exit(code);
   }
 

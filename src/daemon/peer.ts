@@ -14,8 +14,9 @@ import { publishLog } from '../observe/channels.js';
 import { AdjRibOut } from '../rib/adj-rib-out.js';
 import { routeKey } from '../rib/keys.js';
 import { endOfRibMessages, newPackStats, type PackContext, packUpdates } from '../rib/pack.js';
+import { PrefixLimit, type PrefixLimitExceeded } from '../rib/prefix-limit.js';
 import type { Route } from '../rib/route.js';
-import type { Clock, Random } from '../session/clock.js';
+import type { Clock, Random, TimerHandle } from '../session/clock.js';
 import { Session, type SessionHandler } from '../session/session.js';
 import type { Connection } from '../transport/transport.js';
 import type { Notification } from '../wire/message/notification.js';
@@ -25,6 +26,8 @@ import { type LocalOpenOptions, localOpen } from './local-open.js';
 
 /** Messages packed and written per event-loop turn before yielding to timers and I/O. */
 export const PUMP_MESSAGES_PER_TURN = 256;
+/** Seconds a session stays down after Cease/Maximum Number of Prefixes Reached, by default. */
+export const MAXIMUM_PREFIX_RESTART_SECONDS = 60;
 
 export interface PeerDeps {
   readonly clock: Clock;
@@ -62,6 +65,9 @@ export class Peer implements SessionHandler {
   private everEstablished = false;
   /** Received UPDATEs since the session came up (Adj-RIB-In comes with the API work). */
   updatesReceived = 0;
+  /** `maximum-prefix`: routes received per family; the restart timer while held down. */
+  private readonly prefixLimit: PrefixLimit | undefined;
+  private heldDown: TimerHandle | undefined;
 
   constructor(
     public config: NeighborConfig,
@@ -89,6 +95,7 @@ export class Peer implements SessionHandler {
       handler: this,
     });
     for (const r of n.routes) if (!r.startWithdrawn) this.rib.announce(r);
+    this.prefixLimit = n.maximumPrefix ? new PrefixLimit(n.maximumPrefix) : undefined;
   }
 
   get id(): string {
@@ -102,11 +109,31 @@ export class Peer implements SessionHandler {
 
   stop(notify?: NotifySpec): void {
     this.stopped = true;
+    this.heldDown?.cancel();
+    this.heldDown = undefined;
     this.session.stop(notify);
   }
 
   accept(conn: Connection): void {
-    this.session.accept(conn);
+    if (this.heldDown)
+      conn.close(); // down after maximum-prefix until the restart timer
+    else this.session.accept(conn);
+  }
+
+  /** RFC 4486: Cease/Maximum Number of Prefixes Reached, then restart after the configured delay. */
+  private overLimit(e: PrefixLimitExceeded): void {
+    const seconds = this.config.maximumPrefixRestartSeconds ?? MAXIMUM_PREFIX_RESTART_SECONDS;
+    publishLog({
+      level: 'warning',
+      source: 'peer',
+      message: `${this.config.peerAddress} sent more than ${e.limit} routes for afi ${e.afi} safi ${e.safi} (maximum-prefix): closing${seconds ? `, restart in ${seconds} s` : ''}`,
+    });
+    this.session.stop(e.notify);
+    if (!seconds) return;
+    this.heldDown = this.deps.clock.schedule(seconds * 1000, () => {
+      this.heldDown = undefined;
+      if (!this.stopped) this.session.start();
+    });
   }
 
   /** A reload changed only this neighbor's routes: send the difference, nothing else. */
@@ -142,6 +169,7 @@ export class Peer implements SessionHandler {
       groupUpdates: c.groupUpdates,
     };
     this.eorSent = false;
+    this.prefixLimit?.reset();
     // The first session sends the pending changes as queued (ExaBGP sends a route given twice
     // in the configuration twice); a later session re-sends the desired routes.
     if (this.everEstablished) this.rib.resendAll();
@@ -159,6 +187,8 @@ export class Peer implements SessionHandler {
   message(m: Message): void {
     if (m.kind === 'update') {
       this.updatesReceived++;
+      const over = this.prefixLimit?.update(m);
+      if (over) this.overLimit(over);
       return;
     }
     if (m.kind === 'route-refresh') {

@@ -26,7 +26,13 @@ export function startBgpknife(config: string, env: Record<string, string> = {}):
   writeFileSync(file, config);
   let text = '';
   const child: ChildProcess = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'bgpknife.js'), 'run', file], {
-    env: { ...process.env, exabgp_tcp_bind: '', exabgp_log_level: 'INFO', exabgp_api_cli: 'false', ...env },
+    env: {
+      ...process.env,
+      exabgp_tcp_bind: '',
+      exabgp_log_level: process.env.BGPKNIFE_E2E_LOG_LEVEL ?? 'INFO',
+      exabgp_api_cli: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr?.on('data', (c: Buffer) => {
