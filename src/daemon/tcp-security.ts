@@ -11,6 +11,8 @@
  * gets its own neighbor's TTL options. Keys never appear in an error message.
  */
 import type { NeighborConfig } from '../config/lower/model.js';
+import { publishLog } from '../observe/channels.js';
+import { SocketOptionError } from '../transport/native-socket.js';
 import { TCP_MD5SIG_MAXKEYLEN as TCP_MD5_MAX_KEY_BYTES } from '../transport/sockaddr.js';
 import { type ListenSecurity, type TcpSecurity, tcpConnect } from '../transport/tcp.js';
 import type { Connection } from '../transport/transport.js';
@@ -53,16 +55,32 @@ export function connectSecurity(n: NeighborConfig): TcpSecurity | undefined {
   return { ...ttl, ...(key ? { md5Key: key } : {}) };
 }
 
-/** Open the TCP connection of a session with this neighbor (rejects on a bad key or option). */
+/**
+ * Open the TCP connection of a session with this neighbor. A bad key or a socket option the
+ * system refuses (no TCP_MD5SIG, koffi missing) is logged as an error, since the session only
+ * sees a failed connection.
+ */
 export async function dialNeighbor(n: NeighborConfig, port: number): Promise<Connection> {
-  const security = connectSecurity(n);
-  const localAddress = sessionLocalAddress(n);
-  return tcpConnect({
-    host: n.peerAddress,
-    port,
-    ...(localAddress ? { localAddress } : {}),
-    ...(security ? { security } : {}),
-  });
+  let security: TcpSecurity | undefined;
+  try {
+    security = connectSecurity(n);
+  } catch (e) {
+    publishLog({ level: 'error', source: 'peer', message: (e as Error).message });
+    throw e;
+  }
+  try {
+    const localAddress = sessionLocalAddress(n);
+    return await tcpConnect({
+      host: n.peerAddress,
+      port,
+      ...(localAddress ? { localAddress } : {}),
+      ...(security ? { security } : {}),
+    });
+  } catch (e) {
+    if (e instanceof SocketOptionError)
+      publishLog({ level: 'error', source: 'peer', message: `${n.peerAddress}: ${(e as Error).message}` });
+    throw e;
+  }
 }
 
 function isWildcard(address: string): boolean {

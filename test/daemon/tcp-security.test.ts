@@ -6,10 +6,12 @@ import { parseConfig } from '../../src/config/parser.js';
 import {
   acceptSecurity,
   connectSecurity,
+  dialNeighbor,
   listenSecurity,
   md5Key,
   sessionLocalAddress,
 } from '../../src/daemon/tcp-security.js';
+import { CHANNELS, type LogEvent } from '../../src/observe/channels.js';
 
 function neighbors(body: string): NeighborConfig[] {
   const parsed = parseConfig(body, 't.conf');
@@ -75,5 +77,22 @@ describe('neighbor TCP security settings', () => {
     const specific = listenSecurity(ns, '10.0.0.1');
     assert.deepEqual([...(specific.md5Keys?.keys() ?? [])], ['192.0.2.1', '192.0.2.2']);
     assert.equal(specific.minimumTtl, 250);
+  });
+
+  it('dialing with a bad key fails with a logged error that does not quote the key', async () => {
+    const logged: LogEvent[] = [];
+    const onLog = (e: unknown) => logged.push(e as LogEvent);
+    CHANNELS.log.subscribe(onLog);
+    try {
+      await assert.rejects(
+        dialNeighbor(one('md5-password "bad key!"; md5-base64 true;'), 1),
+        /not valid base64/,
+      );
+    } finally {
+      CHANNELS.log.unsubscribe(onLog);
+    }
+    assert.equal(logged.length, 1);
+    assert.equal(logged[0]?.level, 'error');
+    assert.doesNotMatch(logged[0]?.message ?? '', /bad key!/);
   });
 });

@@ -5,7 +5,9 @@
  * TTL 1 (on loopback packets arrive with the sender's TTL).
  */
 import assert from 'node:assert/strict';
+import dgram from 'node:dgram';
 import { describe, it } from 'node:test';
+import { AF_INET, SocketOptionError, setMd5Key } from '../../src/transport/native-socket.js';
 import { type ListenSecurity, type TcpSecurity, tcpConnect, tcpListen } from '../../src/transport/tcp.js';
 import type { Connection } from '../../src/transport/transport.js';
 import { loopbackAddress } from '../support/peers/index.js';
@@ -186,6 +188,28 @@ describe('TCP MD5 (RFC 2385) on loopback', () => {
       assert.equal(await dial(), true);
     } finally {
       await listener.close();
+    }
+  });
+});
+
+describe('TCP MD5 errors', () => {
+  it('a socket refusing TCP_MD5SIG (ENOPROTOOPT, as a kernel without it) gives a clear error without the key', async (t) => {
+    if (!requireSocketOptions(t)) return;
+    // A UDP socket has no TCP options: the kernel answers ENOPROTOOPT, like one built without MD5.
+    const udp = dgram.createSocket('udp4');
+    await new Promise<void>((r) => udp.bind(0, '127.0.0.1', r));
+    try {
+      const fd = (udp as unknown as { _handle: { fd: number } })._handle.fd;
+      assert.throws(
+        () => setMd5Key(fd, AF_INET, '127.0.0.1', Buffer.from('top-secret')),
+        (e: unknown) =>
+          e instanceof SocketOptionError &&
+          e.errno === 'ENOPROTOOPT' &&
+          /does not support TCP_MD5SIG/.test(e.message) &&
+          !e.message.includes('top-secret'),
+      );
+    } finally {
+      udp.close();
     }
   });
 });
