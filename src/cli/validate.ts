@@ -1,29 +1,37 @@
 /**
  * `bgpknife validate [--print] FILE...`: parses and validates each configuration file, prints
  * every diagnostic to stderr (file:line:col, the line, a caret), and with --print writes the
- * canonical form of each valid file to stdout. Exit 1 when any file has an error, else 0.
+ * canonical form of each valid file to stdout, secrets (md5-password) redacted unless
+ * --show-secrets. Exit 1 when any file has an error, else 0.
  */
 import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from '../config/diagnostic.js';
 import { parseConfig } from '../config/parser.js';
-import { printConfig } from '../config/print.js';
+import { type PrintOptions, printConfig } from '../config/print.js';
 import { validateConfig } from '../config/validate.js';
 import type { CliIo, Subcommand } from './io.js';
 
 /** Parses and validates one file's text; the diagnostics of both passes, parse first. */
-export function checkConfigText(text: string, file: string): { diagnostics: Diagnostic[]; printed?: string } {
+export function checkConfigText(
+  text: string,
+  file: string,
+  options: PrintOptions = {},
+): { diagnostics: Diagnostic[]; printed?: string } {
   const parsed = parseConfig(text, file);
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...validateConfig(parsed.config)]);
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { diagnostics, printed: printConfig(parsed.config) };
+  return { diagnostics, printed: printConfig(parsed.config, options) };
 }
+
+const OPTIONS = new Set(['--print', '--show-secrets']);
 
 export function runValidate(args: readonly string[], io: CliIo): number {
   const print = args.includes('--print');
-  const files = args.filter((a) => a !== '--print');
+  const showSecrets = args.includes('--show-secrets');
+  const files = args.filter((a) => !OPTIONS.has(a));
   const unknown = files.find((f) => f.startsWith('--'));
   if (files.length === 0 || unknown) {
     io.err(
-      `${unknown ? `validate: unknown option ${unknown}\n` : ''}usage: bgpknife validate [--print] FILE...\n`,
+      `${unknown ? `validate: unknown option ${unknown}\n` : ''}usage: bgpknife validate [--print [--show-secrets]] FILE...\n`,
     );
     return 2;
   }
@@ -37,7 +45,7 @@ export function runValidate(args: readonly string[], io: CliIo): number {
       failed = true;
       continue;
     }
-    const result = checkConfigText(text, file);
+    const result = checkConfigText(text, file, { showSecrets });
     for (const d of result.diagnostics) io.err(`${formatDiagnostic(d, text)}\n`);
     if (result.printed === undefined) failed = true;
     else if (print) io.out(result.printed);
@@ -47,10 +55,11 @@ export function runValidate(args: readonly string[], io: CliIo): number {
 
 export const validate: Subcommand = {
   summary: 'check configuration files (every error, with file:line:col and a caret)',
-  usage: `usage: bgpknife validate [--print] FILE...
+  usage: `usage: bgpknife validate [--print [--show-secrets]] FILE...
 
 Parse and validate ExaBGP configuration files. Every problem is printed as
 file:line:col: severity: message, with the source line and a caret. --print writes the
-canonical form of each valid file. Exit 0 when all files are valid, 1 otherwise.`,
+canonical form of each valid file, with md5-password replaced by a placeholder unless
+--show-secrets is given. Exit 0 when all files are valid, 1 otherwise.`,
   run: runValidate,
 };

@@ -59,7 +59,7 @@ export function formatDiagnostic(d: Diagnostic, source?: string): string {
   const out = [`${s.file}:${s.line}:${s.col}: ${d.severity}: ${d.message}`];
   const line = source === undefined ? undefined : sourceLine(source, s.line);
   if (line !== undefined) {
-    const text = line.replace(/\t/g, ' ');
+    const text = hideSecrets(line.replace(/\t/g, ' '));
     const width = s.endLine === s.line ? Math.max(1, s.endCol - s.col) : Math.max(1, text.length - s.col + 1);
     out.push(`  ${text}`);
     out.push(`  ${' '.repeat(Math.max(0, s.col - 1))}^${'~'.repeat(width - 1)}`);
@@ -71,6 +71,14 @@ export function formatDiagnostic(d: Diagnostic, source?: string): string {
 /** Formats a list of diagnostics; `sources` maps file names to their text. */
 export function formatDiagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
   return list.map((d) => formatDiagnostic(d, sources.get(d.span.file))).join('\n');
+}
+
+/** A quoted source line never shows an md5-password: its characters become '*' (carets stay aligned). */
+function hideSecrets(text: string): string {
+  return text.replace(
+    /(md5-password\s+)(\S.*?)(;?\s*)$/,
+    (_m, key: string, secret: string, end: string) => key + '*'.repeat(secret.length) + end,
+  );
 }
 
 function sourceLine(source: string, line: number): string | undefined {

@@ -51,6 +51,9 @@ export const NEIGHBOR_KEYS: Readonly<Record<string, ValueType>> = {
   'multi-session': 'boolean',
   'route-refresh': 'boolean',
   'ttl-security': 'optional-number',
+  // bgpknife's own (ExaBGP has none): received routes per family, and the restart delay.
+  'maximum-prefix': 'number',
+  'maximum-prefix-restart': 'number',
 };
 
 /** Neighbor keywords that ExaBGP 4.2/5.0 only accept inside `capability { }`. */

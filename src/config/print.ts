@@ -25,7 +25,18 @@ const COMMUNITY_NAMES = new Map<number, string>();
 for (const [name, value] of Object.entries(WELL_KNOWN_COMMUNITIES))
   if (!COMMUNITY_NAMES.has(value) && !name.includes('_')) COMMUNITY_NAMES.set(value, name);
 
+/** Settings whose value is a secret: printed as REDACTED unless asked for. */
+const SECRET_SETTINGS = new Set(['md5-password']);
+/** What `validate --print` writes in place of a secret (it re-parses, as a wrong key). */
+export const REDACTED = '(redacted: use --show-secrets)';
+
+export interface PrintOptions {
+  /** Print secrets (md5-password) as written; otherwise they are replaced by REDACTED. */
+  readonly showSecrets?: boolean;
+}
+
 class Out {
+  constructor(readonly redact = false) {}
   readonly lines: string[] = [];
   private indent = '';
   line(text: string): void {
@@ -58,7 +69,8 @@ function valueText(key: string, v: Value): string {
 }
 
 function setting(out: Out, s: Setting): void {
-  out.line(`${s.key} ${valueText(s.key, s.value)};`);
+  const text = out.redact && SECRET_SETTINGS.has(s.key) ? quoteString(REDACTED) : valueText(s.key, s.value);
+  out.line(`${s.key} ${text};`);
 }
 
 function settings(out: Out, list: readonly Setting[]): void {
@@ -227,9 +239,9 @@ function neighbor(out: Out, n: Neighbor): void {
   });
 }
 
-/** The canonical text of a configuration. */
-export function printConfig(config: Config): string {
-  const out = new Out();
+/** The canonical text of a configuration (secrets included unless `showSecrets` is false). */
+export function printConfig(config: Config, options: PrintOptions = { showSecrets: true }): string {
+  const out = new Out(!options.showSecrets);
   config.items.forEach((item, i) => {
     if (i > 0) out.line('');
     if (item.kind === 'process') process(out, item);

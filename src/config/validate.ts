@@ -98,6 +98,12 @@ function checkSetting(ctx: Context, s: Setting): void {
     case 'ttl-security':
       rangeCheck(sink, s, 1, 255);
       return;
+    case 'maximum-prefix':
+      rangeCheck(sink, s, 1, 4294967295);
+      return;
+    case 'maximum-prefix-restart':
+      rangeCheck(sink, s, 0, 86400);
+      return;
     case 'router-id':
       addressCheck(sink, s, true);
       return;

@@ -12,12 +12,13 @@ import { hostname } from 'node:os';
 import { type Settings, setting } from '../config/env.js';
 import type { NeighborConfig } from '../config/lower/model.js';
 import { publishLog } from '../observe/channels.js';
-import { type Listener, tcpConnect, tcpListen } from '../transport/tcp.js';
+import { type Listener, tcpListen } from '../transport/tcp.js';
 import type { Connection } from '../transport/transport.js';
 import { SYSTEM_CLOCK } from './clock.js';
 import { loadConfigFile } from './load.js';
 import { Peer, peerId } from './peer.js';
 import { ReceivedLog } from './received-log.js';
+import { acceptSecurity, dialNeighbor, listenSecurity } from './tcp-security.js';
 
 /** The version bgpknife announces (software-version capability) unless exabgp.version pins one. */
 export const BGPKNIFE_VERSION = '0.1.0';
@@ -114,7 +115,9 @@ export class Daemon {
     }
     for (const [address, p] of wanted.values()) {
       try {
-        this.listeners.push(await tcpListen(address, p, (c) => this.incoming(c)));
+        const security = listenSecurity(config, address);
+        const accepted = (remote: string) => this.acceptSecurity(remote);
+        this.listeners.push(await tcpListen(address, p, (c) => this.incoming(c), { security, accepted }));
         publishLog({ level: 'info', source: 'daemon', message: `listening on ${address} port ${p}` });
       } catch (e) {
         this.opts.report(`bgpknife: cannot listen on ${address} port ${p}: ${(e as Error).message}\n`);
@@ -122,6 +125,12 @@ export class Daemon {
       }
     }
     return true;
+  }
+
+  /** TTL options for a connection from this address (the first neighbor with that address). */
+  private acceptSecurity(remote: string) {
+    for (const p of this.peers.values()) if (p.config.peerAddress === remote) return acceptSecurity(p.config);
+    return undefined;
   }
 
   private incoming(c: Connection): void {
@@ -158,12 +167,7 @@ export class Daemon {
         domainName: host.split('.').slice(1).join('.'),
         restarted: false,
       },
-      connect: (cfg) =>
-        tcpConnect({
-          host: cfg.peerAddress,
-          port: cfg.connect > 0 ? cfg.connect : this.num('exabgp.tcp.port'),
-          localAddress: cfg.localAddress,
-        }),
+      connect: (cfg) => dialNeighbor(cfg, cfg.connect > 0 ? cfg.connect : this.num('exabgp.tcp.port')),
       connectRetrySeconds: CONNECT_RETRY_SECONDS,
       attempts: this.num('exabgp.tcp.attempts'),
       finished: () => this.peerFinished(),
@@ -211,7 +215,23 @@ export class Daemon {
       }
     }
     for (const [id, n] of wanted) if (!this.peers.has(id)) this.addPeer(n);
+    this.secureListeners(next);
     publishLog({ level: 'info', source: 'daemon', message: `reloaded ${this.opts.files[this.fileIndex]}` });
+  }
+
+  /** After a reload: the listening sockets hold exactly the new neighbors' keys and TTLs. */
+  private secureListeners(config: readonly NeighborConfig[]): void {
+    for (const l of this.listeners) {
+      try {
+        l.setSecurity(listenSecurity(config, l.address.address));
+      } catch (e) {
+        publishLog({
+          level: 'error',
+          source: 'daemon',
+          message: `listener security: ${(e as Error).message}`,
+        });
+      }
+    }
   }
 
   async shutdown(code = 0): Promise<void> {

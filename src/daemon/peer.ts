@@ -14,8 +14,9 @@ import { publishLog } from '../observe/channels.js';
 import { AdjRibOut } from '../rib/adj-rib-out.js';
 import { routeKey } from '../rib/keys.js';
 import { endOfRibMessages, newPackStats, type PackContext, packUpdates } from '../rib/pack.js';
+import { PrefixLimit, type PrefixLimitExceeded } from '../rib/prefix-limit.js';
 import type { Route } from '../rib/route.js';
-import type { Clock, Random } from '../session/clock.js';
+import type { Clock, Random, TimerHandle } from '../session/clock.js';
 import { Session, type SessionHandler } from '../session/session.js';
 import type { Connection } from '../transport/transport.js';
 import type { Notification } from '../wire/message/notification.js';
@@ -28,6 +29,8 @@ import type { ReceivedSink } from './received-log.js';
 
 /** Messages packed and written per event-loop turn before yielding to timers and I/O. */
 export const PUMP_MESSAGES_PER_TURN = 256;
+/** Seconds a session stays down after Cease/Maximum Number of Prefixes Reached, by default. */
+export const MAXIMUM_PREFIX_RESTART_SECONDS = 60;
 
 export interface PeerDeps {
   readonly clock: Clock;
@@ -69,6 +72,9 @@ export class Peer implements SessionHandler {
   updatesReceived = 0;
   /** What the peer sent us, kept through its graceful restarts. */
   readonly ribIn: PeerRibIn;
+  /** `maximum-prefix`: routes received per family; the restart timer while held down. */
+  private readonly prefixLimit: PrefixLimit | undefined;
+  private heldDown: TimerHandle | undefined;
 
   constructor(
     public config: NeighborConfig,
@@ -102,6 +108,7 @@ export class Peer implements SessionHandler {
       helper: n.capability.gracefulRestartSeconds !== undefined,
       sink: deps.received,
     });
+    this.prefixLimit = n.maximumPrefix ? new PrefixLimit(n.maximumPrefix) : undefined;
   }
 
   get id(): string {
@@ -115,12 +122,32 @@ export class Peer implements SessionHandler {
 
   stop(notify?: NotifySpec): void {
     this.stopped = true;
+    this.heldDown?.cancel();
+    this.heldDown = undefined;
     this.session.stop(notify);
     this.ribIn.close();
   }
 
   accept(conn: Connection): void {
-    this.session.accept(conn);
+    if (this.heldDown)
+      conn.close(); // down after maximum-prefix until the restart timer
+    else this.session.accept(conn);
+  }
+
+  /** RFC 4486: Cease/Maximum Number of Prefixes Reached, then restart after the configured delay. */
+  private overLimit(e: PrefixLimitExceeded): void {
+    const seconds = this.config.maximumPrefixRestartSeconds ?? MAXIMUM_PREFIX_RESTART_SECONDS;
+    publishLog({
+      level: 'warning',
+      source: 'peer',
+      message: `${this.config.peerAddress} sent more than ${e.limit} routes for afi ${e.afi} safi ${e.safi} (maximum-prefix): closing${seconds ? `, restart in ${seconds} s` : ''}`,
+    });
+    this.session.stop(e.notify);
+    if (!seconds) return;
+    this.heldDown = this.deps.clock.schedule(seconds * 1000, () => {
+      this.heldDown = undefined;
+      if (!this.stopped) this.session.start();
+    });
   }
 
   /** A reload changed only this neighbor's routes: send the difference, nothing else. */
@@ -156,6 +183,7 @@ export class Peer implements SessionHandler {
       groupUpdates: c.groupUpdates,
     };
     this.eorSent = false;
+    this.prefixLimit?.reset();
     // The first session sends the pending changes as queued (ExaBGP sends a route given twice
     // in the configuration twice); a later session re-sends the desired routes.
     if (this.everEstablished) this.rib.resendAll();
@@ -181,6 +209,8 @@ export class Peer implements SessionHandler {
     if (m.kind === 'update') {
       this.updatesReceived++;
       this.ribIn.update(m);
+      const over = this.prefixLimit?.update(m);
+      if (over) this.overLimit(over);
       return;
     }
     if (m.kind !== 'route-refresh') return;

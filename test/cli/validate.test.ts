@@ -53,6 +53,28 @@ describe('bgpknife validate', () => {
     );
   });
 
+  it('--print redacts md5-password unless --show-secrets is given', async () => {
+    const text = GOOD.replace('peer-as 2;', 'peer-as 2;\n\tmd5-password "hunter2";');
+    const redacted = fakeIo({ 'a.conf': text });
+    assert.equal(await main(['validate', '--print', 'a.conf'], redacted.io), 0);
+    assert.doesNotMatch(redacted.out.join(''), /hunter2/);
+    assert.match(redacted.out.join(''), /md5-password "\(redacted: use --show-secrets\)";/);
+    const shown = fakeIo({ 'a.conf': text });
+    assert.equal(await main(['validate', '--print', '--show-secrets', 'a.conf'], shown.io), 0);
+    assert.match(shown.out.join(''), /md5-password "hunter2";/);
+  });
+
+  it('a diagnostic quoting an md5-password line hides the key', async () => {
+    const key = 'k'.repeat(81);
+    const { io, err } = fakeIo({
+      'a.conf': GOOD.replace('peer-as 2;', `peer-as 2;\n\tmd5-password "${key}";`),
+    });
+    assert.equal(await main(['validate', 'a.conf'], io), 1);
+    assert.match(err.join(''), /longer than 80/);
+    assert.doesNotMatch(err.join(''), /kkkk/);
+    assert.match(err.join(''), / md5-password \*{83};/);
+  });
+
   it('shows usage for no file or an unknown subcommand', async () => {
     assert.equal(await main(['validate'], fakeIo({}).io), 2);
     assert.equal(await main(['frobnicate'], fakeIo({}).io), 2);

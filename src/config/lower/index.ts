@@ -77,6 +77,8 @@ function neighborConfig(n: Neighbor, items: readonly NeighborItem[], l: RouteLow
     ...optional('md5Password', text(s.get('md5-password'))),
     md5Base64: bool(s.get('md5-base64'), false),
     ...optional('md5Ip', word(s, 'md5-ip')),
+    ...optional('maximumPrefix', num(s.get('maximum-prefix'))),
+    ...optional('maximumPrefixRestartSeconds', num(s.get('maximum-prefix-restart'))),
     ...optional('sourceInterface', text(s.get('source-interface'))),
     ...optional('hostName', text(s.get('host-name'))),
     ...optional('domainName', text(s.get('domain-name'))),

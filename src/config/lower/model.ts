@@ -83,6 +83,10 @@ export interface NeighborConfig {
   readonly md5Password?: string;
   readonly md5Base64: boolean;
   readonly md5Ip?: string;
+  /** bgpknife's `maximum-prefix N`: routes received per family before Cease (RFC 4486). */
+  readonly maximumPrefix?: number;
+  /** Seconds before the session restarts after that Cease (0: stays down until a reload). */
+  readonly maximumPrefixRestartSeconds?: number;
   readonly sourceInterface?: string;
   readonly hostName?: string;
   readonly domainName?: string;
