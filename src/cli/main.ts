@@ -8,6 +8,7 @@ import { type CliIo, nodeIo, type Subcommand, UsageError } from './io.js';
 const SUBCOMMANDS: Readonly<Record<string, () => Promise<Subcommand>>> = {
   run: async () => (await import('./run.js')).run,
   demo: async () => (await import('./demo.js')).demo,
+  healthcheck: async () => (await import('./healthcheck.js')).healthcheck,
   decode: async () => (await import('./decode.js')).decode,
   validate: async () => (await import('./validate.js')).validate,
   env: async () => (await import('./env.js')).env,
