@@ -4,7 +4,7 @@
  * asked, reloads by diffing old and new configuration, and shuts down with Cease.
  *
  * Signals (as ExaBGP): SIGHUP and SIGUSR1 reload (with debug.rotate, SIGUSR1 moves to the next
- * configuration file); SIGUSR2 reloads too (and will restart helpers once the API exists);
+ * configuration file); SIGUSR2 reloads too and restarts the helper processes;
  * SIGTERM and SIGINT end every session with Cease/Administrative Shutdown and an RFC 9003
  * message, then exit.
  */
@@ -14,6 +14,7 @@ import type { NeighborConfig } from '../config/lower/model.js';
 import { publishLog } from '../observe/channels.js';
 import { type Listener, tcpConnect, tcpListen } from '../transport/tcp.js';
 import type { Connection } from '../transport/transport.js';
+import { ApiWiring, type LoadedProcess } from './api-wiring.js';
 import { SYSTEM_CLOCK } from './clock.js';
 import { loadConfigFile } from './load.js';
 import { Peer, peerId } from './peer.js';
@@ -47,10 +48,19 @@ export class Daemon {
   private stopping = false;
   private reloading = Promise.resolve();
   private readonly done: Promise<number>;
+  /** Helper processes and the API (always present: the CLI may talk to it). */
+  readonly api: ApiWiring;
+  private processes: LoadedProcess[] = [];
   private exit!: (code: number) => void;
 
   constructor(private readonly opts: DaemonOptions) {
     this.done = new Promise((r) => (this.exit = r));
+    const pinned = String(setting(opts.settings, 'exabgp.version'));
+    this.api = new ApiWiring(opts.settings, {
+      shutdown: () => void this.shutdown(0),
+      reload: () => void this.reload(),
+      version: pinned || BGPKNIFE_VERSION,
+    });
   }
 
   /** Resolves with the exit status once the daemon has stopped. */
@@ -71,6 +81,7 @@ export class Daemon {
     if (!config) return false;
     if (!(await this.listen(config))) return false;
     for (const n of config) this.addPeer(n);
+    this.api.configure(this.processes);
     if (this.peers.size === 0)
       publishLog({ level: 'warning', source: 'daemon', message: 'no neighbor configured' });
     return true;
@@ -80,12 +91,15 @@ export class Daemon {
   private async load(first: string): Promise<NeighborConfig[] | undefined> {
     const files = this.rotate ? [first] : this.opts.files;
     const neighbors: NeighborConfig[] = [];
+    const processes: LoadedProcess[] = [];
     for (const f of files) {
       const loaded = await loadConfigFile(f);
       for (const m of loaded.messages) this.opts.report(`${m}\n`);
       if (!loaded.config) return undefined;
       neighbors.push(...loaded.config.neighbors);
+      for (const process of loaded.config.processes) processes.push({ process, file: f });
     }
+    this.processes = processes;
     return neighbors;
   }
 
@@ -155,6 +169,7 @@ export class Daemon {
       finished: () => this.peerFinished(),
     });
     this.peers.set(peer.id, peer);
+    this.api.attach(peer);
     peer.start();
   }
 
@@ -188,14 +203,17 @@ export class Daemon {
       if (!n) {
         p.stop({ code: 6, subcode: 3 }); // Cease / Peer De-configured (RFC 4486)
         this.peers.delete(id);
+        this.api.detach(p);
       } else if (sameExceptRoutes(p.config, n)) p.replaceRoutes(n);
       else {
         p.stop({ code: 6, subcode: 6 }); // Cease / Other Configuration Change
         this.peers.delete(id);
+        this.api.detach(p);
         this.addPeer(n);
       }
     }
     for (const [id, n] of wanted) if (!this.peers.has(id)) this.addPeer(n);
+    this.api.configure(this.processes);
     publishLog({ level: 'info', source: 'daemon', message: `reloaded ${this.opts.files[this.fileIndex]}` });
   }
 
@@ -205,6 +223,7 @@ export class Daemon {
     const text = Buffer.from(SHUTDOWN_MESSAGE, 'utf8');
     const data = Buffer.concat([Buffer.from([text.length]), text]);
     for (const p of this.peers.values()) p.stop({ code: 6, subcode: 2, data });
+    this.api.stop();
     await Promise.all(this.listeners.map((l) => l.close()));
     await new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref());
     this.exit(code);
@@ -217,7 +236,13 @@ export class Daemon {
     const table: [NodeJS.Signals, () => void][] = [
       ['SIGHUP', reload],
       ['SIGUSR1', reload],
-      ['SIGUSR2', reload],
+      [
+        'SIGUSR2',
+        () => {
+          this.api.restartHelpers();
+          reload();
+        },
+      ],
       ['SIGTERM', stop],
       ['SIGINT', stop],
     ];

@@ -40,6 +40,14 @@ export interface PeerDeps {
   readonly finished: (peer: Peer) => void;
 }
 
+/** Session hooks for the API (daemon/api-peer.ts); the peer calls them, nothing more. */
+export interface PeerObserver {
+  established(): void;
+  down(reason: DownReason, wasEstablished: boolean, notification?: Notification): void;
+  received(m: Message, raw: Buffer): void;
+  sent(raw: Buffer): void;
+}
+
 /** What identifies the same neighbor across a reload. */
 export function peerId(n: NeighborConfig): string {
   return `${n.peerAddress}|${n.localAddress ?? '*'}`;
@@ -62,6 +70,8 @@ export class Peer implements SessionHandler {
   private everEstablished = false;
   /** Received UPDATEs since the session came up (Adj-RIB-In comes with the API work). */
   updatesReceived = 0;
+  /** The API's hooks, set by the daemon when helpers are configured. */
+  observer: PeerObserver | undefined;
 
   constructor(
     public config: NeighborConfig,
@@ -153,6 +163,7 @@ export class Peer implements SessionHandler {
       message: `${c.peerAddress} up`,
       fields: { routes: this.rib.size },
     });
+    this.observer?.established();
     this.schedule();
   }
 
@@ -168,6 +179,7 @@ export class Peer implements SessionHandler {
   }
 
   down(reason: DownReason, wasEstablished: boolean, notification?: Notification): void {
+    this.observer?.down(reason, wasEstablished, notification);
     this.pack = undefined;
     this.work = undefined;
     const detail = notification ? ` (NOTIFICATION ${notification.code}/${notification.subcode})` : '';
@@ -185,6 +197,14 @@ export class Peer implements SessionHandler {
 
   drain(): void {
     this.schedule();
+  }
+
+  received(m: Message, raw: Buffer): void {
+    this.observer?.received(m, raw);
+  }
+
+  sent(raw: Buffer): void {
+    this.observer?.sent(raw);
   }
 
   // --- the pump -----------------------------------------------------------------------------
