@@ -9,8 +9,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CommandDriver, commandsOf } from './api-driver.js';
-import type { TestFile } from './expectations.js';
+import { type Cmd, CommandDriver } from './api-driver.js';
 
 /** Lines kept from what the daemon wrote to the helpers (acks, events), for failure reports. */
 export const MAX_HELPER_LINES = 50;
@@ -41,7 +40,10 @@ export function rewriteRun(text: string, socketPath: string): string {
     .join('\n');
 }
 
-export async function setupHelper(test: TestFile, configs: readonly string[]): Promise<HelperSetup> {
+export async function setupHelper(
+  commands: readonly Cmd[],
+  configs: readonly string[],
+): Promise<HelperSetup> {
   const dir = mkdtempSync(join(tmpdir(), 'bgpknife-api-'));
   const socketPath = join(dir, 'control.sock');
   const copies = configs.map((c) => {
@@ -49,7 +51,7 @@ export async function setupHelper(test: TestFile, configs: readonly string[]): P
     writeFileSync(out, rewriteRun(readFileSync(c, 'utf8'), socketPath));
     return out;
   });
-  const driver = new CommandDriver(commandsOf(test), undefined);
+  const driver = new CommandDriver(commands, undefined);
   const received: string[] = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((s) => {

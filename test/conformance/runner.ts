@@ -15,6 +15,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { type Cmd, commandsOf } from './api-driver.js';
 import { type HelperSetup, setupHelper } from './api-setup.js';
 import { parseExpectations, type TestFile } from './expectations.js';
 import { TestPeer } from './test-peer.js';
@@ -47,6 +48,8 @@ export interface ConformanceTest {
   readonly notApplicable?: string;
   /** It needs a helper process (API commands or a process block). */
   readonly helper?: boolean;
+  /** The commands the helper sends (from the test, or from main/api's test of that name). */
+  readonly commands?: Cmd[];
 }
 
 /** The configuration folder for a test folder: ../conf beside it. */
@@ -62,6 +65,28 @@ function needsHelper(test: TestFile, configs: string[]): string | undefined {
       return 'needs a helper process (process block)';
   }
   return undefined;
+}
+
+/**
+ * A 5.0.13 test's helper script is not in the corpus; main/api's test of the same name gives
+ * its commands (the sibling folder ../../main/api), when there is one.
+ */
+function borrowedCommands(dir: string, name: string): Cmd[] | undefined {
+  const ci = join(dirname(dirname(dir)), 'main', 'api', `${name}.ci`);
+  if (!existsSync(ci)) return undefined;
+  const cmds = commandsOf(parseExpectations(name, readFileSync(ci, 'utf8')));
+  return cmds.length > 0 ? cmds : undefined;
+}
+
+function withHelper(dir: string, file: TestFile, configs: string[]): ConformanceTest {
+  if (!needsHelper(file, configs)) return { file, configs };
+  const own = commandsOf(file);
+  if (own.length > 0) return { file, configs, helper: true, commands: own };
+  const borrowed = borrowedCommands(dir, file.name);
+  if (borrowed) return { file, configs, helper: true, commands: borrowed };
+  // main/api tests whose helper only watches (no cmd: lines) still run with the relay.
+  if (!dir.endsWith('encoding')) return { file, configs, helper: true, commands: [] };
+  return { file, configs, notApplicable: "needs its helper script's commands (not in the corpus)" };
 }
 
 /** Every test of a folder, in name order. */
@@ -81,7 +106,7 @@ export function discover(dir: string): ConformanceTest[] {
       file = parseExpectations(name, readFileSync(join(dir, f), 'utf8'));
     }
     const configs = file.configs.map((c) => join(confDir(dir), c));
-    out.push({ file, configs, helper: needsHelper(file, configs) !== undefined });
+    out.push(withHelper(dir, file, configs));
   }
   return out;
 }
@@ -119,7 +144,9 @@ export async function runOne(test: ConformanceTest, opts: RunnerOptions): Promis
   const f = test.file;
   const asn = option(f, 'asn');
   let child: ChildProcess | undefined;
-  const helper: HelperSetup | undefined = test.helper ? await setupHelper(f, test.configs) : undefined;
+  const helper: HelperSetup | undefined = test.helper
+    ? await setupHelper(test.commands ?? [], test.configs)
+    : undefined;
   const peer = new TestPeer(f, {
     host: optionFlag(f, 'bind', 'ipv6') ? '::1' : '127.0.0.1',
     asn: asn === undefined ? undefined : Number(asn),
