@@ -214,7 +214,7 @@ export class Api {
       );
     if (r.parsed.length === 0) return;
     const e = decode();
-    if (!e || e.kind !== 'message') return;
+    if (e?.kind !== 'message') return;
     const full: ApiEvent = {
       ...e,
       ...(r.consolidate ? { raw } : {}),

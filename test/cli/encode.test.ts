@@ -74,7 +74,7 @@ describe('bgpknife encode: command line', () => {
     const r = await runCli(['encode', 'announce route 10.0.0.0/8 next-hop 1.2.3.4']);
     assert.equal(r.status, 0);
     // IPv4 unicast, iBGP: ORIGIN igp, empty AS_PATH, NEXT_HOP, LOCAL_PREF 100, NLRI 10/8.
-    assert.equal(r.out.trim(), `${MARKER}002E020000001540010100400200400304010203044005040000006408` + '0A');
+    assert.equal(r.out.trim(), `${MARKER}002E0200000015400101004002004003040102030440050400000064080A`);
   });
   it('rejects a bad command with a reason', async () => {
     const r = await runCli(['encode', 'announce route nowhere']);
