@@ -41,8 +41,7 @@ export class Outbox {
   send(line: string): boolean {
     if (this.sink.destroyed) return false;
     const text = `${line}\n`;
-    // Buffer.byteLength only when the line could matter: ASCII is the common case.
-    const bytes = text.length > 1024 ? Buffer.byteLength(text) : text.length * 3;
+    const bytes = Buffer.byteLength(text);
     if (this.sink.writableLength + bytes > this.maxBytes && this.sink.writableLength > 0) {
       this.dropped++;
       if (this.episode++ === 0)
