@@ -104,7 +104,8 @@ function routeText(
   extensive: boolean,
 ): string {
   const codec = nlriCodec(n.family);
-  const nlri = codec ? codec.text(n as never, nextHop) : String(n.family);
+  const text = codec ? codec.text(n as never, nextHop) : String(n.family);
+  const nlri = nextHop && !text.includes(' next-hop ') ? `${text} next-hop ${nextHop}` : text;
   if (!extensive) return nlri;
   const attrs = attributesText(attributes);
   return attrs ? `${nlri} ${attrs}` : nlri;

@@ -29,9 +29,11 @@ function headerBody(raw: Buffer | undefined): string {
   return ` header ${hex(raw.subarray(0, 19))}${raw.length > 19 ? ` body ${hex(raw.subarray(19))}` : ''}`;
 }
 
+/** ExaBGP's nlri.extensive(): the NLRI, then ` next-hop IP` when it has one. */
 function nlriText(n: Nlri, nextHop?: string): string {
   const codec = nlriCodec(n.family);
-  return codec ? codec.text(n as never, nextHop) : `family ${n.family}`;
+  const text = codec ? codec.text(n as never, nextHop) : `family ${n.family}`;
+  return nextHop && !text.includes(' next-hop ') ? `${text} next-hop ${nextHop}` : text;
 }
 
 function updateLines(prefix: string, u: Update, raw: Buffer | undefined): string[] {
