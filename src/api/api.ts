@@ -150,6 +150,25 @@ export class Api {
     this.answer(h, result.ok, result.reason, result.forceDone);
   }
 
+  /**
+   * One line from `bgpknife cli` (or a named pipe): executed against every peer, its output
+   * written, and always answered `done` or `error` (the CLI waits for one).
+   */
+  command(line: string, write: (line: string) => void): void {
+    const text = line.trim();
+    if (text === '') return;
+    const parsed = parseCommand(text);
+    if ('error' in parsed) {
+      write(`error: ${parsed.error}`);
+      write('error');
+      return;
+    }
+    const result = execute(parsed, this.opts.host.peers(), this.opts.host);
+    for (const out of result.output) write(out);
+    if (!result.ok) write(`error: ${result.reason ?? 'failed'}`);
+    write(result.ok ? 'done' : 'error');
+  }
+
   private answer(h: Helper, ok: boolean, reason?: string, force = false): void {
     if (!ok) this.opts.report('warning', `helper ${h.name}: command failed: ${reason ?? 'error'}`);
     if (h.ack || force) h.write(ok ? 'done' : 'error');

@@ -11,6 +11,7 @@ const SUBCOMMANDS: Readonly<Record<string, () => Promise<Subcommand>>> = {
   validate: async () => (await import('./validate.js')).validate,
   env: async () => (await import('./env.js')).env,
   encode: async () => (await import('./encode.js')).encode,
+  cli: async () => (await import('./cli.js')).cli,
 };
 
 async function help(io: CliIo): Promise<void> {

@@ -16,6 +16,7 @@ import { type Listener, tcpConnect, tcpListen } from '../transport/tcp.js';
 import type { Connection } from '../transport/transport.js';
 import { ApiWiring, type LoadedProcess } from './api-wiring.js';
 import { SYSTEM_CLOCK } from './clock.js';
+import { ControlSocket, controlSocketPath } from './control-socket.js';
 import { loadConfigFile } from './load.js';
 import { Peer, peerId } from './peer.js';
 
@@ -51,6 +52,7 @@ export class Daemon {
   /** Helper processes and the API (always present: the CLI may talk to it). */
   readonly api: ApiWiring;
   private processes: LoadedProcess[] = [];
+  private control: ControlSocket | undefined;
   private exit!: (code: number) => void;
 
   constructor(private readonly opts: DaemonOptions) {
@@ -82,6 +84,11 @@ export class Daemon {
     if (!(await this.listen(config))) return false;
     for (const n of config) this.addPeer(n);
     this.api.configure(this.processes);
+    if (setting(this.opts.settings, 'exabgp.api.cli') === true) {
+      const path = controlSocketPath(this.opts.settings);
+      this.control = new ControlSocket(path, this.api.api, this.num('bgpknife.api.line-max'));
+      if (!(await this.control.start().catch(() => false))) this.control = undefined;
+    }
     if (this.peers.size === 0)
       publishLog({ level: 'warning', source: 'daemon', message: 'no neighbor configured' });
     return true;
@@ -224,6 +231,7 @@ export class Daemon {
     const data = Buffer.concat([Buffer.from([text.length]), text]);
     for (const p of this.peers.values()) p.stop({ code: 6, subcode: 2, data });
     this.api.stop();
+    await this.control?.stop();
     await Promise.all(this.listeners.map((l) => l.close()));
     await new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref());
     this.exit(code);
