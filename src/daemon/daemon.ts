@@ -17,6 +17,7 @@ import type { Connection } from '../transport/transport.js';
 import { ApiWiring, type LoadedProcess } from './api-wiring.js';
 import { SYSTEM_CLOCK } from './clock.js';
 import { ControlSocket, controlSocketPath } from './control-socket.js';
+import { NamedPipes, pipeFolder } from './named-pipes.js';
 import { loadConfigFile } from './load.js';
 import { Peer, peerId } from './peer.js';
 
@@ -53,6 +54,7 @@ export class Daemon {
   readonly api: ApiWiring;
   private processes: LoadedProcess[] = [];
   private control: ControlSocket | undefined;
+  private pipes: NamedPipes | undefined;
   private exit!: (code: number) => void;
 
   constructor(private readonly opts: DaemonOptions) {
@@ -88,6 +90,10 @@ export class Daemon {
       const path = controlSocketPath(this.opts.settings);
       this.control = new ControlSocket(path, this.api.api, this.num('bgpknife.api.line-max'));
       if (!(await this.control.start().catch(() => false))) this.control = undefined;
+      const pipename = String(setting(this.opts.settings, 'exabgp.api.pipename')) || 'exabgp';
+      const lineMax = this.num('bgpknife.api.line-max');
+      this.pipes = new NamedPipes(pipeFolder(pipename).folder, pipename, this.api.api, lineMax, this.num('bgpknife.api.queue-max'));
+      if (!this.pipes.start()) this.pipes = undefined;
     }
     if (this.peers.size === 0)
       publishLog({ level: 'warning', source: 'daemon', message: 'no neighbor configured' });
@@ -232,6 +238,7 @@ export class Daemon {
     for (const p of this.peers.values()) p.stop({ code: 6, subcode: 2, data });
     this.api.stop();
     await this.control?.stop();
+    this.pipes?.stop();
     await Promise.all(this.listeners.map((l) => l.close()));
     await new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref());
     this.exit(code);

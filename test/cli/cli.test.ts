@@ -4,10 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { pipeFolder } from '../../src/daemon/named-pipes.js';
 import { runCli } from '../support/cli.js';
 import { REPO_ROOT } from '../support/corpus.js';
 
@@ -21,12 +22,13 @@ neighbor 127.0.0.1 {
 describe('bgpknife cli against a running daemon', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bgpknife-cli-'));
   const socket = join(dir, 'control.sock');
+  const pipename = `bgpknife-test-${process.pid}`;
   let daemon: ChildProcess;
 
   before(async () => {
     writeFileSync(join(dir, 'test.conf'), CONFIG);
     daemon = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'bgpknife.js'), 'run', join(dir, 'test.conf')], {
-      env: { ...process.env, exabgp_tcp_bind: '', bgpknife_api_socket: socket, exabgp_api_cli: 'true' },
+      env: { ...process.env, exabgp_tcp_bind: '', bgpknife_api_socket: socket, exabgp_api_cli: 'true', exabgp_api_pipename: pipename },
       stdio: 'ignore',
     });
     for (let i = 0; i < 100 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
@@ -36,6 +38,8 @@ describe('bgpknife cli against a running daemon', () => {
     const exited = new Promise((r) => daemon.once('exit', r));
     daemon.kill('SIGTERM');
     await exited;
+    const { folder } = pipeFolder(pipename);
+    for (const ext of ['.in', '.out']) if (existsSync(join(folder, pipename + ext))) unlinkSync(join(folder, pipename + ext));
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -77,5 +81,24 @@ describe('bgpknife cli against a running daemon', () => {
     assert.match(r.out, /error: unknown command 'frobnicate'/);
     const v = await runCli(['cli', '--socket', socket, 'version']);
     assert.match(v.out, /^exabgp /);
+  });
+
+  it('answers on ExaBGP-style named pipes (PIPENAME.in / PIPENAME.out, mode 0600)', async () => {
+    const { folder, exists } = pipeFolder(pipename);
+    assert.ok(exists, 'the daemon created the pipes');
+    const inPath = join(folder, `${pipename}.in`);
+    const outPath = join(folder, `${pipename}.out`);
+    assert.equal(statSync(inPath).mode & 0o777, 0o600);
+    const reader = createReadStream(outPath);
+    const answer = new Promise<string>((resolve) => {
+      let text = '';
+      reader.on('data', (c) => {
+        text += c.toString();
+        if (/^done$/m.test(text)) resolve(text);
+      });
+    });
+    writeFileSync(inPath, 'version\n');
+    assert.match(await answer, /^exabgp .*\ndone\n/);
+    reader.destroy();
   });
 });
