@@ -17,8 +17,8 @@ import type { Connection } from '../transport/transport.js';
 import { ApiWiring, type LoadedProcess } from './api-wiring.js';
 import { SYSTEM_CLOCK } from './clock.js';
 import { ControlSocket, controlSocketPath } from './control-socket.js';
-import { NamedPipes, pipeFolder } from './named-pipes.js';
 import { loadConfigFile } from './load.js';
+import { NamedPipes, pipeFolder } from './named-pipes.js';
 import { Peer, peerId } from './peer.js';
 
 /** The version bgpknife announces (software-version capability) unless exabgp.version pins one. */
@@ -92,7 +92,13 @@ export class Daemon {
       if (!(await this.control.start().catch(() => false))) this.control = undefined;
       const pipename = String(setting(this.opts.settings, 'exabgp.api.pipename')) || 'exabgp';
       const lineMax = this.num('bgpknife.api.line-max');
-      this.pipes = new NamedPipes(pipeFolder(pipename).folder, pipename, this.api.api, lineMax, this.num('bgpknife.api.queue-max'));
+      this.pipes = new NamedPipes(
+        pipeFolder(pipename).folder,
+        pipename,
+        this.api.api,
+        lineMax,
+        this.num('bgpknife.api.queue-max'),
+      );
       if (!this.pipes.start()) this.pipes = undefined;
     }
     if (this.peers.size === 0)

@@ -48,7 +48,8 @@ function writable(dir: string): boolean {
 /** The folder holding (or to hold) PIPENAME.in and PIPENAME.out. */
 export function pipeFolder(pipename: string): { folder: string; exists: boolean } {
   for (const f of pipeFolders())
-    if (isFifo(join(f, `${pipename}.in`)) && isFifo(join(f, `${pipename}.out`))) return { folder: f, exists: true };
+    if (isFifo(join(f, `${pipename}.in`)) && isFifo(join(f, `${pipename}.out`)))
+      return { folder: f, exists: true };
   const folder = pipeFolders().find((f) => existsSync(f) && writable(f)) ?? tmpdir();
   return { folder, exists: false };
 }
@@ -77,7 +78,11 @@ export class NamedPipes {
       this.input = new net.Socket({ fd: openSync(inPath, flags), readable: true, writable: false });
       this.output = new net.Socket({ fd: openSync(outPath, flags), readable: false, writable: true });
     } catch (e) {
-      publishLog({ level: 'warning', source: 'cli', message: `named pipes ${inPath}: ${(e as Error).message}` });
+      publishLog({
+        level: 'warning',
+        source: 'cli',
+        message: `named pipes ${inPath}: ${(e as Error).message}`,
+      });
       return false;
     }
     const out = new Outbox(this.output, this.queueMaxBytes, (m) =>

@@ -4,7 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -28,7 +36,13 @@ describe('bgpknife cli against a running daemon', () => {
   before(async () => {
     writeFileSync(join(dir, 'test.conf'), CONFIG);
     daemon = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'bgpknife.js'), 'run', join(dir, 'test.conf')], {
-      env: { ...process.env, exabgp_tcp_bind: '', bgpknife_api_socket: socket, exabgp_api_cli: 'true', exabgp_api_pipename: pipename },
+      env: {
+        ...process.env,
+        exabgp_tcp_bind: '',
+        bgpknife_api_socket: socket,
+        exabgp_api_cli: 'true',
+        exabgp_api_pipename: pipename,
+      },
       stdio: 'ignore',
     });
     for (let i = 0; i < 100 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
@@ -39,7 +53,8 @@ describe('bgpknife cli against a running daemon', () => {
     daemon.kill('SIGTERM');
     await exited;
     const { folder } = pipeFolder(pipename);
-    for (const ext of ['.in', '.out']) if (existsSync(join(folder, pipename + ext))) unlinkSync(join(folder, pipename + ext));
+    for (const ext of ['.in', '.out'])
+      if (existsSync(join(folder, pipename + ext))) unlinkSync(join(folder, pipename + ext));
     rmSync(dir, { recursive: true, force: true });
   });
 
