@@ -1,6 +1,6 @@
 /**
  * Setting up a main/api test: a temporary folder with copies of the test's configuration files
- * whose `run ...;` lines start our relay helper (api-helper.ts), a unix control socket the relay
+ * whose `run ...;` lines start our relay helper (tools/api-helper.ts), a unix control socket the relay
  * connects to, and the CommandDriver that paces the test's `cmd:` lines over it. Everything is
  * removed by close().
  */
@@ -22,7 +22,7 @@ export interface HelperSetup {
   close(): Promise<void>;
 }
 
-const HELPER = fileURLToPath(new URL('./api-helper.js', import.meta.url));
+const HELPER = fileURLToPath(new URL('../../tools/api-helper.js', import.meta.url));
 
 /** The configuration with every `run ...;` replaced by the relay (named after its process). */
 export function rewriteRun(text: string, socketPath: string): string {

@@ -4,7 +4,7 @@
  * `bgpknife run CONF...` as a child process with ExaBGP's test settings pointing at the peer,
  * and waits until the peer has seen every expected message, a timeout, or the daemon's exit.
  * Tests with a helper process (the API's main/api tests) run with the helper replaced by our
- * relay (api-helper.ts): the configuration is copied with each `run` pointing at the relay,
+ * relay (tools/api-helper.ts): the configuration is copied with each `run` pointing at the relay,
  * and the runner sends the test's `cmd:` lines through a unix control socket, paced by the
  * test peer (api-driver.ts).
  *
