@@ -12,6 +12,8 @@ const SUBCOMMANDS: Readonly<Record<string, () => Promise<Subcommand>>> = {
   decode: async () => (await import('./decode.js')).decode,
   validate: async () => (await import('./validate.js')).validate,
   env: async () => (await import('./env.js')).env,
+  encode: async () => (await import('./encode.js')).encode,
+  cli: async () => (await import('./cli.js')).cli,
 };
 
 async function help(io: CliIo): Promise<void> {

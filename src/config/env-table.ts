@@ -105,6 +105,7 @@ export const SETTINGS: readonly SettingDef[] = [
   x('', 'version', 'string', '', 'software version announced in the software-version capability'),
   k('api', 'line-max', 'integer', '65536', 'longest API line accepted from a helper, in bytes'),
   k('api', 'queue-max', 'integer', '16777216', 'bytes queued to one helper before its events are dropped'),
+  k('api', 'socket', 'string', '', "unix socket of 'bgpknife cli' (default: TMPDIR/PIPENAME.sock)"),
   k('json', 'dialect', 'dialect', '5.0', "ExaBGP JSON dialect written to helpers ('5.0' or '4')"),
   k('log', 'json', 'boolean', 'false', 'write log lines as JSON objects (one per line)'),
   k('debug', 'received-file', 'string', '', 'TEST HOOK: append received routes as ExaBGP JSON lines here'),

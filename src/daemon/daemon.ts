@@ -4,7 +4,7 @@
  * asked, reloads by diffing old and new configuration, and shuts down with Cease.
  *
  * Signals (as ExaBGP): SIGHUP and SIGUSR1 reload (with debug.rotate, SIGUSR1 moves to the next
- * configuration file); SIGUSR2 reloads too (and will restart helpers once the API exists);
+ * configuration file); SIGUSR2 reloads too and restarts the helper processes;
  * SIGTERM and SIGINT end every session with Cease/Administrative Shutdown and an RFC 9003
  * message, then exit.
  */
@@ -14,8 +14,11 @@ import type { NeighborConfig } from '../config/lower/model.js';
 import { publishLog } from '../observe/channels.js';
 import { type Listener, tcpListen } from '../transport/tcp.js';
 import type { Connection } from '../transport/transport.js';
+import { ApiWiring, type LoadedProcess } from './api-wiring.js';
 import { SYSTEM_CLOCK } from './clock.js';
+import { ControlSocket, controlSocketPath } from './control-socket.js';
 import { loadConfigFile } from './load.js';
+import { NamedPipes, pipeFolder } from './named-pipes.js';
 import { Peer, peerId } from './peer.js';
 import { ReceivedLog } from './received-log.js';
 import { acceptSecurity, dialNeighbor, listenSecurity } from './tcp-security.js';
@@ -51,6 +54,11 @@ export class Daemon {
   private stopping = false;
   private reloading = Promise.resolve();
   private readonly done: Promise<number>;
+  /** Helper processes and the API (always present: the CLI may talk to it). */
+  readonly api: ApiWiring;
+  private processes: LoadedProcess[] = [];
+  private control: ControlSocket | undefined;
+  private pipes: NamedPipes | undefined;
   private exit!: (code: number) => void;
   private readonly receivedLog: ReceivedLog | undefined;
   /**
@@ -63,6 +71,12 @@ export class Daemon {
     this.done = new Promise((r) => (this.exit = r));
     const received = String(setting(opts.settings, 'bgpknife.debug.received-file'));
     this.receivedLog = received ? new ReceivedLog(received) : undefined;
+    const pinned = String(setting(opts.settings, 'exabgp.version'));
+    this.api = new ApiWiring(opts.settings, {
+      shutdown: () => void this.shutdown(0),
+      reload: () => void this.reload(),
+      version: pinned || BGPKNIFE_VERSION,
+    });
   }
 
   /** Resolves with the exit status once the daemon has stopped. */
@@ -86,6 +100,22 @@ export class Daemon {
       return false;
     }
     for (const n of config) this.addPeer(n);
+    this.api.configure(this.processes);
+    if (setting(this.opts.settings, 'exabgp.api.cli') === true) {
+      const path = controlSocketPath(this.opts.settings);
+      this.control = new ControlSocket(path, this.api.api, this.num('bgpknife.api.line-max'));
+      if (!(await this.control.start().catch(() => false))) this.control = undefined;
+      const pipename = String(setting(this.opts.settings, 'exabgp.api.pipename')) || 'exabgp';
+      const lineMax = this.num('bgpknife.api.line-max');
+      this.pipes = new NamedPipes(
+        pipeFolder(pipename).folder,
+        pipename,
+        this.api.api,
+        lineMax,
+        this.num('bgpknife.api.queue-max'),
+      );
+      if (!this.pipes.start()) this.pipes = undefined;
+    }
     if (this.peers.size === 0)
       publishLog({ level: 'warning', source: 'daemon', message: 'no neighbor configured' });
     return true;
@@ -95,12 +125,15 @@ export class Daemon {
   private async load(first: string): Promise<NeighborConfig[] | undefined> {
     const files = this.rotate ? [first] : this.opts.files;
     const neighbors: NeighborConfig[] = [];
+    const processes: LoadedProcess[] = [];
     for (const f of files) {
       const loaded = await loadConfigFile(f);
       for (const m of loaded.messages) this.opts.report(`${m}\n`);
       if (!loaded.config) return undefined;
       neighbors.push(...loaded.config.neighbors);
+      for (const process of loaded.config.processes) processes.push({ process, file: f });
     }
+    this.processes = processes;
     return neighbors;
   }
 
@@ -174,6 +207,7 @@ export class Daemon {
       received: this.receivedLog,
     });
     this.peers.set(peer.id, peer);
+    this.api.attach(peer);
     peer.start();
   }
 
@@ -207,15 +241,18 @@ export class Daemon {
       if (!n) {
         p.stop({ code: 6, subcode: 3 }); // Cease / Peer De-configured (RFC 4486)
         this.peers.delete(id);
+        this.api.detach(p);
       } else if (sameExceptRoutes(p.config, n)) p.replaceRoutes(n);
       else {
         p.stop({ code: 6, subcode: 6 }); // Cease / Other Configuration Change
         this.peers.delete(id);
+        this.api.detach(p);
         this.addPeer(n);
       }
     }
     for (const [id, n] of wanted) if (!this.peers.has(id)) this.addPeer(n);
     this.secureListeners(next);
+    this.api.configure(this.processes);
     publishLog({ level: 'info', source: 'daemon', message: `reloaded ${this.opts.files[this.fileIndex]}` });
   }
 
@@ -240,6 +277,9 @@ export class Daemon {
     const text = Buffer.from(SHUTDOWN_MESSAGE, 'utf8');
     const data = Buffer.concat([Buffer.from([text.length]), text]);
     for (const p of this.peers.values()) p.stop({ code: 6, subcode: 2, data });
+    this.api.stop();
+    await this.control?.stop();
+    this.pipes?.stop();
     await Promise.all(this.listeners.map((l) => l.close()));
     // A referenced timer: with every socket closed, an unreferenced one would let the event loop
     // drain before exit() runs (node then exits with 13, "unsettled top-level await").
@@ -256,7 +296,13 @@ export class Daemon {
     const table: [NodeJS.Signals, () => void][] = [
       ['SIGHUP', reload],
       ['SIGUSR1', reload],
-      ['SIGUSR2', reload],
+      [
+        'SIGUSR2',
+        () => {
+          this.api.restartHelpers();
+          reload();
+        },
+      ],
       ['SIGTERM', stop],
       ['SIGINT', stop],
     ];

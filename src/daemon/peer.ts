@@ -48,6 +48,14 @@ export interface PeerDeps {
   readonly received?: ReceivedSink;
 }
 
+/** Session hooks for the API (daemon/api-peer.ts); the peer calls them, nothing more. */
+export interface PeerObserver {
+  established(): void;
+  down(reason: DownReason, wasEstablished: boolean, notification?: Notification): void;
+  received(m: Message, raw: Buffer): void;
+  sent(raw: Buffer): void;
+}
+
 /** What identifies the same neighbor across a reload. */
 export function peerId(n: NeighborConfig): string {
   return `${n.peerAddress}|${n.localAddress ?? '*'}`;
@@ -75,6 +83,8 @@ export class Peer implements SessionHandler {
   /** `maximum-prefix`: routes received per family; the restart timer while held down. */
   private readonly prefixLimit: PrefixLimit | undefined;
   private heldDown: TimerHandle | undefined;
+  /** The API's hooks, set by the daemon when helpers are configured. */
+  observer: PeerObserver | undefined;
 
   constructor(
     public config: NeighborConfig,
@@ -202,6 +212,7 @@ export class Peer implements SessionHandler {
       message: `${c.peerAddress} up`,
       fields: { routes: this.rib.size },
     });
+    this.observer?.established();
     this.schedule();
   }
 
@@ -227,6 +238,7 @@ export class Peer implements SessionHandler {
 
   down(reason: DownReason, wasEstablished: boolean, notification?: Notification): void {
     this.ribIn.down(reason, wasEstablished);
+    this.observer?.down(reason, wasEstablished, notification);
     this.pack = undefined;
     this.work = undefined;
     const detail = notification ? ` (NOTIFICATION ${notification.code}/${notification.subcode})` : '';
@@ -244,6 +256,14 @@ export class Peer implements SessionHandler {
 
   drain(): void {
     this.schedule();
+  }
+
+  received(m: Message, raw: Buffer): void {
+    this.observer?.received(m, raw);
+  }
+
+  sent(raw: Buffer): void {
+    this.observer?.sent(raw);
   }
 
   // --- the pump -----------------------------------------------------------------------------

@@ -26,6 +26,11 @@ export interface ReceivedRoute {
   stale: boolean;
 }
 
+/** The NLRI and, with add-path, its path identifier: two paths to one prefix are two routes. */
+function keyOf(n: Nlri): RouteKey {
+  return n.pathId === undefined ? routeKey(n) : `${routeKey(n)}|${n.pathId}`;
+}
+
 export class AdjRibIn {
   private readonly tables = new Map<FamilyKey, Map<RouteKey, ReceivedRoute>>();
   private count = 0;
@@ -122,7 +127,7 @@ export class AdjRibIn {
       table = new Map();
       this.tables.set(family, table);
     }
-    const key = routeKey(nlri);
+    const key = keyOf(nlri);
     if (!table.has(key)) {
       if (this.count >= this.maxRoutes) {
         this.refused++;
@@ -135,6 +140,6 @@ export class AdjRibIn {
 
   private remove(family: FamilyKey, nlri: Nlri): void {
     const table = this.tables.get(family);
-    if (table?.delete(routeKey(nlri))) this.count--;
+    if (table?.delete(keyOf(nlri))) this.count--;
   }
 }

@@ -44,7 +44,7 @@ export interface SessionHandler {
   drain(): void;
   /** Every received message, including OPEN and KEEPALIVE, for the API's receive options. */
   received?(m: Message, raw: Buffer): void;
-  /** Every message this session itself sent (OPEN, KEEPALIVE, NOTIFICATION). */
+  /** Every message sent: OPEN, KEEPALIVE, NOTIFICATION, and what send() was given. */
   sent?(raw: Buffer): void;
 }
 
@@ -189,6 +189,7 @@ export class Session {
   send(raw: Buffer): boolean {
     if (!this.conn || this.state.name !== 'established') return false;
     publishMessage({ peer: this.opts.name, direction: 'out', type: raw[18] ?? 0, bytes: raw.length });
+    this.opts.handler.sent?.(raw);
     return this.conn.write(raw);
   }
 

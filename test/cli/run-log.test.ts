@@ -25,7 +25,13 @@ async function run(env: Record<string, string>, until: (stderr: string) => boole
     `neighbor 127.0.0.1 { router-id 10.0.0.1; local-as 65000; peer-as 65001; connect ${port}; family { ipv4 unicast; } }\n`,
   );
   const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'bgpknife.js'), 'run', conf], {
-    env: { ...process.env, exabgp_tcp_bind: '127.0.0.1', exabgp_tcp_port: String(await freePort()), ...env },
+    env: {
+      ...process.env,
+      exabgp_tcp_bind: '127.0.0.1',
+      exabgp_tcp_port: String(await freePort()),
+      exabgp_api_cli: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

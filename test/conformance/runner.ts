@@ -3,8 +3,10 @@
  * For each test it starts the TypeScript test peer (test-peer.ts) on loopback, starts
  * `bgpknife run CONF...` as a child process with ExaBGP's test settings pointing at the peer,
  * and waits until the peer has seen every expected message, a timeout, or the daemon's exit.
- * Tests that need a helper process (the API's) are reported as not applicable until the API
- * exists — never as passed.
+ * Tests with a helper process (the API's main/api tests) run with the helper replaced by our
+ * relay (tools/api-helper.ts): the configuration is copied with each `run` pointing at the relay,
+ * and the runner sends the test's `cmd:` lines through a unix control socket, paced by the
+ * test peer (api-driver.ts).
  *
  * Layouts (see ../shared/conformance/README.md): a folder of NAME.ci + NAME.msg pairs (the .ci's
  * first line names the configuration files), or a folder of merged NAME.ci files with option:,
@@ -13,6 +15,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { type Cmd, commandsOf } from './api-driver.js';
+import { type HelperSetup, setupHelper } from './api-setup.js';
 import { parseExpectations, type TestFile } from './expectations.js';
 import { TestPeer } from './test-peer.js';
 
@@ -42,6 +46,10 @@ export interface ConformanceTest {
   readonly configs: string[];
   /** Why it cannot run yet, when it cannot. */
   readonly notApplicable?: string;
+  /** It needs a helper process (API commands or a process block). */
+  readonly helper?: boolean;
+  /** The commands the helper sends (from the test, or from main/api's test of that name). */
+  readonly commands?: Cmd[];
 }
 
 /** The configuration folder for a test folder: ../conf beside it. */
@@ -57,6 +65,28 @@ function needsHelper(test: TestFile, configs: string[]): string | undefined {
       return 'needs a helper process (process block)';
   }
   return undefined;
+}
+
+/**
+ * A 5.0.13 test's helper script is not in the corpus; main/api's test of the same name gives
+ * its commands (the sibling folder ../../main/api), when there is one.
+ */
+function borrowedCommands(dir: string, name: string): Cmd[] | undefined {
+  const ci = join(dirname(dirname(dir)), 'main', 'api', `${name}.ci`);
+  if (!existsSync(ci)) return undefined;
+  const cmds = commandsOf(parseExpectations(name, readFileSync(ci, 'utf8')));
+  return cmds.length > 0 ? cmds : undefined;
+}
+
+function withHelper(dir: string, file: TestFile, configs: string[]): ConformanceTest {
+  if (!needsHelper(file, configs)) return { file, configs };
+  const own = commandsOf(file);
+  if (own.length > 0) return { file, configs, helper: true, commands: own };
+  const borrowed = borrowedCommands(dir, file.name);
+  if (borrowed) return { file, configs, helper: true, commands: borrowed };
+  // main/api tests whose helper only watches (no cmd: lines) still run with the relay.
+  if (!dir.endsWith('encoding')) return { file, configs, helper: true, commands: [] };
+  return { file, configs, notApplicable: "needs its helper script's commands (not in the corpus)" };
 }
 
 /** Every test of a folder, in name order. */
@@ -76,7 +106,7 @@ export function discover(dir: string): ConformanceTest[] {
       file = parseExpectations(name, readFileSync(join(dir, f), 'utf8'));
     }
     const configs = file.configs.map((c) => join(confDir(dir), c));
-    out.push({ file, configs, notApplicable: needsHelper(file, configs) });
+    out.push(withHelper(dir, file, configs));
   }
   return out;
 }
@@ -114,6 +144,9 @@ export async function runOne(test: ConformanceTest, opts: RunnerOptions): Promis
   const f = test.file;
   const asn = option(f, 'asn');
   let child: ChildProcess | undefined;
+  const helper: HelperSetup | undefined = test.helper
+    ? await setupHelper(test.commands ?? [], test.configs)
+    : undefined;
   const peer = new TestPeer(f, {
     host: optionFlag(f, 'bind', 'ipv6') ? '::1' : '127.0.0.1',
     asn: asn === undefined ? undefined : Number(asn),
@@ -122,6 +155,8 @@ export async function runOne(test: ConformanceTest, opts: RunnerOptions): Promis
     inspectOpen: optionFlag(f, 'open', 'inspect-open-message'),
     sendDefaultRoute: optionFlag(f, 'update', 'send-default-route'),
     onSignal: (sig) => child?.kill(sig as NodeJS.Signals),
+    onMatched: (hex) => helper?.driver.matched(hex),
+    onOpen: () => helper?.driver.opened(),
   });
   const stderr: string[] = [];
   try {
@@ -138,7 +173,7 @@ export async function runOne(test: ConformanceTest, opts: RunnerOptions): Promis
       exabgp_version: '5.0.0-0+test',
       ...opts.env,
     };
-    child = spawn(process.execPath, [opts.bin, 'run', ...test.configs], {
+    child = spawn(process.execPath, [opts.bin, 'run', ...(helper?.configs ?? test.configs)], {
       env,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -164,10 +199,14 @@ export async function runOne(test: ConformanceTest, opts: RunnerOptions): Promis
     ]);
     if (outcome.ok) return done('pass', outcome.reason);
     const tail = stderr.join('').split('\n').slice(-8).join('\n    ');
-    return done('fail', `${outcome.reason}${tail.trim() ? `\n    bgpknife stderr:\n    ${tail}` : ''}`);
+    const api = helper
+      ? `\n    commands:\n    ${helper.driver.trace.slice(-6).join('\n    ')}\n    helper got:\n    ${helper.received.slice(-6).join('\n    ')}`
+      : '';
+    return done('fail', `${outcome.reason}${api}${tail.trim() ? `\n    bgpknife stderr:\n    ${tail}` : ''}`);
   } finally {
     if (child) await stopDaemon(child);
     await peer.close();
+    await helper?.close();
   }
 }
 

@@ -20,6 +20,10 @@ export interface TestPeerOptions {
   readonly inspectOpen?: boolean;
   /** Called for a `signal:` step: the runner signals the daemon. */
   readonly onSignal: (name: string) => void;
+  /** Called with the hex of each expected message received (API pacing). */
+  readonly onMatched?: (hex: string) => void;
+  /** Called when the daemon's OPEN arrives. */
+  readonly onOpen?: () => void;
 }
 
 export interface TestOutcome {
@@ -149,6 +153,7 @@ export class TestPeer {
       return;
     }
     socket.write(echoOpen(open, this.opts.asn, this.opts.sendUnknownCapability));
+    this.opts.onOpen?.();
     socket.write(KEEPALIVE);
     if (this.opts.sendUnknownMessage) socket.write(Buffer.from(`${'ff'.repeat(16)}0013ff`, 'hex'));
     if (this.opts.inspectOpen) {
@@ -183,6 +188,7 @@ export class TestPeer {
     }
     this.current.splice(idx, 1);
     this.log.push(`matched ${hex.slice(32, 80)}`);
+    this.opts.onMatched?.(hex);
     const isEor = msg[18] === 2 && (msg.length === 23 || (msg.length === 29 && msg.readUInt16BE(21) === 6));
     if (msg[18] === 2 && !isEor) this.updatesSeen.push(msg);
     this.performActions(socket, msg);

@@ -25,7 +25,13 @@ export function startDaemon(config: string, env: Record<string, string> = {}): R
     process.execPath,
     [join(REPO_ROOT, 'bin', 'bgpknife.js'), 'run', configFile],
     {
-      env: { ...process.env, exabgp_tcp_bind: '', exabgp_log_level: 'DEBUG', ...env },
+      env: {
+        ...process.env,
+        exabgp_tcp_bind: '',
+        exabgp_api_cli: 'false',
+        exabgp_log_level: 'DEBUG',
+        ...env,
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );

@@ -29,7 +29,8 @@ export function dialectVersion(dialect: JsonDialect): string {
   return dialect === '4' ? '4.0.1' : '5.0.0';
 }
 
-export type EventDirection = 'in' | 'out';
+/** 'in' as `decode` writes it; 'receive' / 'send' as ExaBGP 5.0 writes live events. */
+export type EventDirection = 'in' | 'out' | 'receive' | 'send';
 
 /** Optional raw bytes of the message, when the API asks for packets. */
 export interface EventPacket {

@@ -1,0 +1,90 @@
+/**
+ * Line framing of a helper process's stdout: bytes in, complete lines out. A partial line is
+ * kept until its newline arrives; a line longer than `maxBytes` (setting bgpknife.api.line-max)
+ * is reported once as too long and its bytes are dropped up to the next newline, so a helper
+ * that never writes a newline costs at most `maxBytes` of memory.
+ *
+ * Lines are decoded as UTF-8 after framing (a multi-byte character split across chunks is
+ * whole by then); '\r' before '\n' is removed, as ExaBGP strips each line. A line with bytes
+ * that are not printable text (NUL, other control characters) is reported as binary.
+ */
+
+/** Default longest line, in bytes (ExaBGP has no limit; a route line is well under 4 KiB). */
+export const DEFAULT_LINE_MAX_BYTES = 65536;
+
+export type FramedLine =
+  | { readonly kind: 'line'; readonly text: string }
+  | { readonly kind: 'too-long'; readonly bytes: number }
+  | { readonly kind: 'binary' };
+
+const NEWLINE = 0x0a;
+
+/** Control characters other than tab and carriage return make a line binary garbage. */
+function isBinary(b: Buffer): boolean {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
+
+export class LineFramer {
+  private parts: Buffer[] = [];
+  private held = 0;
+  /** Bytes of an overlong line being skipped until its newline (-1: not skipping). */
+  private skipping = -1;
+
+  constructor(private readonly maxBytes = DEFAULT_LINE_MAX_BYTES) {}
+
+  /** Bytes held for an unfinished line. */
+  get pendingBytes(): number {
+    return this.held;
+  }
+
+  push(chunk: Buffer): FramedLine[] {
+    const out: FramedLine[] = [];
+    let start = 0;
+    while (start < chunk.length) {
+      const nl = chunk.indexOf(NEWLINE, start);
+      const end = nl === -1 ? chunk.length : nl;
+      this.take(chunk.subarray(start, end));
+      if (nl === -1) break;
+      this.finish(out);
+      start = nl + 1;
+    }
+    return out;
+  }
+
+  private take(piece: Buffer): void {
+    if (piece.length === 0) return;
+    if (this.skipping >= 0) {
+      this.skipping += piece.length;
+      return;
+    }
+    if (this.held + piece.length > this.maxBytes) {
+      this.skipping = this.held + piece.length;
+      this.parts = [];
+      this.held = 0;
+      return;
+    }
+    // Copy: the chunk belongs to the stream and may be large; keep only this line's bytes.
+    this.parts.push(Buffer.from(piece));
+    this.held += piece.length;
+  }
+
+  private finish(out: FramedLine[]): void {
+    if (this.skipping >= 0) {
+      out.push({ kind: 'too-long', bytes: this.skipping });
+      this.skipping = -1;
+      return;
+    }
+    const bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
+    this.parts = [];
+    this.held = 0;
+    if (isBinary(bytes)) {
+      out.push({ kind: 'binary' });
+      return;
+    }
+    out.push({ kind: 'line', text: bytes.toString('utf8').replace(/\r$/, '') });
+  }
+}
