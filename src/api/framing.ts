@@ -17,10 +17,17 @@ export type FramedLine =
   | { readonly kind: 'too-long'; readonly bytes: number }
   | { readonly kind: 'binary' };
 
+import { isUtf8 } from 'node:buffer';
+
 const NEWLINE = 0x0a;
 
-/** Control characters other than tab and carriage return make a line binary garbage. */
+/**
+ * Control characters other than tab and carriage return, or bytes that are not UTF-8, make a
+ * line binary garbage (a valid UTF-8 line decodes to exactly its own bytes, so the line bound
+ * holds for the text too).
+ */
 function isBinary(b: Buffer): boolean {
+  if (!isUtf8(b)) return true;
   for (let i = 0; i < b.length; i++) {
     const c = b[i]!;
     if ((c < 0x20 && c !== 0x09 && c !== 0x0d) || c === 0x7f) return true;

@@ -6,10 +6,13 @@
  * LAST of those that exists is used (its loop does not stop at the first). A program found
  * nowhere is left as written. The arguments are passed as given, with no shell.
  */
+
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { HelperChild } from '../api/supervisor.js';
+import { exabgpHealthcheckArgs } from '../healthcheck/options.js';
 
 export function resolveProgram(
   program: string,
@@ -32,8 +35,15 @@ export function resolveProgram(
 
 export function resolveRun(run: readonly string[], configFile: string): string[] {
   if (run.length === 0) return [];
+  // A run line invoking ExaBGP's healthcheck (`python3 -m exabgp healthcheck ...`) is served by
+  // bgpknife's own, with the same arguments: no Python or ExaBGP needed.
+  const healthcheck = exabgpHealthcheckArgs(run);
+  if (healthcheck) return [process.execPath, BGPKNIFE_BIN, 'healthcheck', ...healthcheck];
   return [resolveProgram(run[0]!, configFile), ...run.slice(1)];
 }
+
+/** bin/bgpknife.js of this installation (this file is dist/src/daemon/helpers.js). */
+const BGPKNIFE_BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bin', 'bgpknife.js');
 
 /** Start a helper: stdin/stdout piped, stderr shared with the daemon, environment passed. */
 export function spawnHelper(argv: readonly string[]): HelperChild {

@@ -10,7 +10,7 @@
  * by an Outbox (bgpknife.api.queue-max): past it lines are dropped and counted.
  */
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, openSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, openSync, statSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,7 @@ export function pipeFolder(pipename: string): { folder: string; exists: boolean 
 export class NamedPipes {
   private input: net.Socket | undefined;
   private output: net.Socket | undefined;
+  private readonly created: string[] = [];
 
   constructor(
     private readonly folder: string,
@@ -73,8 +74,11 @@ export class NamedPipes {
   start(): boolean {
     const { in: inPath, out: outPath } = this.paths;
     try {
-      for (const p of [inPath, outPath])
-        if (!isFifo(p)) execFileSync('mkfifo', ['-m', '0600', p], { stdio: ['ignore', 'ignore', 'pipe'] });
+      for (const p of [inPath, outPath]) {
+        if (isFifo(p)) continue;
+        execFileSync('mkfifo', ['-m', '0600', p], { stdio: ['ignore', 'ignore', 'pipe'] });
+        this.created.push(p);
+      }
       const flags = constants.O_RDWR | constants.O_NONBLOCK;
       this.input = new net.Socket({ fd: openSync(inPath, flags), readable: true, writable: false });
       this.output = new net.Socket({ fd: openSync(outPath, flags), readable: false, writable: true });
@@ -103,8 +107,16 @@ export class NamedPipes {
     return true;
   }
 
+  /** Close the pipes, and remove those this daemon created (pipes an operator made stay). */
   stop(): void {
     this.input?.destroy();
     this.output?.destroy();
+    for (const p of this.created.splice(0)) {
+      try {
+        unlinkSync(p);
+      } catch {
+        // already gone
+      }
+    }
   }
 }

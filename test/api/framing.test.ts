@@ -48,6 +48,19 @@ describe('LineFramer', () => {
     assert.deepEqual(frameAll([Buffer.from([0x61, 0x00, 0xff, 0x0a])]), [{ kind: 'binary' }]);
   });
 
+  it('reports a line that is not UTF-8 as binary (fast-check found it: it decoded larger than its bytes)', () => {
+    const chunks = [
+      [32, 32, 128, 128],
+      [128, 128, 32, 32, 32, 128, 128, 32, 128],
+      [32, 32, 32, 128, 10],
+    ];
+    assert.deepEqual(frameAll(chunks.map((c) => Buffer.from(c))), [{ kind: 'binary' }]);
+    assert.deepEqual(
+      frameAll([Buffer.from('announce route 10.0.0.0/24 next-hop self description "café"\n')]).length,
+      1,
+    );
+  });
+
   it('never holds more than the limit, whatever the bytes', () => {
     fc.assert(
       fc.property(fc.array(fc.uint8Array({ maxLength: 64 }), { maxLength: 20 }), (chunks) => {

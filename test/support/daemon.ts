@@ -11,16 +11,29 @@ import { REPO_ROOT } from './corpus.js';
 export interface RunningDaemon {
   readonly pid: number;
   readonly configFile: string;
+  /** The folder holding the configuration and the extra files. */
+  readonly dir: string;
   /** The last lines bgpknife wrote to stderr. */
   log(): string;
   signal(sig: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
-export function startDaemon(config: string, env: Record<string, string> = {}): RunningDaemon {
+/**
+ * Start `bgpknife run` on `config` (written to a fresh folder, with `files` beside it: helper
+ * scripts and their data, by name; a name ending in .mjs/.run/.sh is made executable).
+ */
+export function startDaemon(
+  config: string,
+  env: Record<string, string> = {},
+  files: Readonly<Record<string, string>> = {},
+): RunningDaemon {
   const dir = mkdtempSync(join(tmpdir(), 'bgpknife-test-'));
   const configFile = join(dir, 'bgpknife.conf');
   writeFileSync(configFile, config);
+  for (const [name, text] of Object.entries(files)) {
+    writeFileSync(join(dir, name), text, { mode: /\.(mjs|run|sh)$/.test(name) ? 0o755 : 0o644 });
+  }
   const child: ChildProcess = spawn(
     process.execPath,
     [join(REPO_ROOT, 'bin', 'bgpknife.js'), 'run', configFile],
@@ -50,6 +63,7 @@ export function startDaemon(config: string, env: Record<string, string> = {}): R
   return {
     pid: child.pid!,
     configFile,
+    dir,
     log: () => lines.slice(-40).join('\n'),
     signal: (sig) => {
       if (!exited) child.kill(sig);
