@@ -4,17 +4,26 @@
  * canonical form of each valid file to stdout. Exit 1 when any file has an error, else 0.
  */
 import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from '../config/diagnostic.js';
+import { routeStream } from '../config/lower/stream.js';
 import { parseConfig } from '../config/parser.js';
 import { printConfig } from '../config/print.js';
 import { validateConfig } from '../config/validate.js';
 import type { CliIo, Subcommand } from './io.js';
 
-/** Parses and validates one file's text; the diagnostics of both passes, parse first. */
-export function checkConfigText(text: string, file: string): { diagnostics: Diagnostic[]; printed?: string } {
-  const parsed = parseConfig(text, file);
+/**
+ * Parses and validates one file's text; the diagnostics of both passes, parse first. `printed`
+ * is the canonical form when there is no error and `print` is on ('' when it is off): without
+ * it, route statements are checked as they are parsed and not kept (config/lower/stream.ts).
+ */
+export function checkConfigText(
+  text: string,
+  file: string,
+  print = true,
+): { diagnostics: Diagnostic[]; printed?: string } {
+  const parsed = parseConfig(text, file, print ? {} : { routes: routeStream() });
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...validateConfig(parsed.config)]);
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { diagnostics, printed: printConfig(parsed.config) };
+  return { diagnostics, printed: print ? printConfig(parsed.config) : '' };
 }
 
 export function runValidate(args: readonly string[], io: CliIo): number {
@@ -37,7 +46,7 @@ export function runValidate(args: readonly string[], io: CliIo): number {
       failed = true;
       continue;
     }
-    const result = checkConfigText(text, file);
+    const result = checkConfigText(text, file, print);
     for (const d of result.diagnostics) io.err(`${formatDiagnostic(d, text)}\n`);
     if (result.printed === undefined) failed = true;
     else if (print) io.out(result.printed);

@@ -4,6 +4,8 @@
  * neighbor's `items`), so the printer can write them back and a reload can diff them; the
  * lowering to peers and wire values is done elsewhere (config/lower).
  */
+import type { Route as WireRoute } from '../rib/route.js';
+import type { Diagnostic } from './diagnostic.js';
 import type { Span } from './span.js';
 
 /** A typed setting value. Flags written alone (`passive;`) are booleans set to true. */
@@ -119,6 +121,8 @@ export interface DirectionBlock {
 export interface StaticBlock {
   readonly kind: 'static';
   readonly routes: readonly Route[];
+  /** Set when the routes were taken while parsing (`routes` is then empty): see StreamedRoutes. */
+  readonly streamed?: StreamedRoutes;
   readonly span: Span;
 }
 
@@ -126,7 +130,26 @@ export interface StaticBlock {
 export interface AnnounceBlock {
   readonly kind: 'announce';
   readonly routes: readonly Route[];
+  /** Set when the routes were taken while parsing (`routes` is then empty): see StreamedRoutes. */
+  readonly streamed?: StreamedRoutes;
   readonly span: Span;
+}
+
+/**
+ * What a static, announce or l2vpn section keeps when parseConfig was given a RouteStream: its
+ * route statements are checked (and lowered, for the daemon) as they are parsed and not kept,
+ * so a million-route file never holds a million syntax trees. A printer needs the statements:
+ * `validate --print` parses without a stream.
+ */
+export interface StreamedRoutes {
+  /** Route statements the section had. */
+  readonly statements: number;
+  /** The statements lowered to wire routes in order (empty when they were only checked). */
+  readonly routes: readonly WireRoute[];
+  /** What validate's route checks said, replayed by validateConfig. */
+  readonly checks: readonly Diagnostic[];
+  /** What lowering said, replayed by lowerConfig when a neighbor uses the section. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
@@ -216,6 +239,8 @@ export interface FlowRoute {
 export interface L2vpnBlock {
   readonly kind: 'l2vpn';
   readonly routes: readonly Route[];
+  /** Set when the routes were taken while parsing (`routes` is then empty): see StreamedRoutes. */
+  readonly streamed?: StreamedRoutes;
   readonly span: Span;
 }
 

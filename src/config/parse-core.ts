@@ -6,6 +6,7 @@
  */
 import type { DiagnosticSink } from './diagnostic.js';
 import type { Lexer, Token } from './lexer.js';
+import type { Route, StreamedRoutes } from './model.js';
 import { joinSpans, type Span } from './span.js';
 
 /** Brackets deeper than this are an error: nothing in ExaBGP's grammar nests beyond 3. */
@@ -17,6 +18,20 @@ export interface ParserState {
   readonly lex: Lexer;
   readonly sink: DiagnosticSink;
   depth: number;
+  /** When set, route statements of static/announce/l2vpn sections go here instead of the tree. */
+  readonly routes?: RouteStream;
+}
+
+/** Takes route statements as they are parsed (parseConfig's `routes` option). */
+export interface RouteStream {
+  /** Starts one static, announce or l2vpn section. */
+  section(): RouteCollector;
+}
+
+export interface RouteCollector {
+  add(route: Route): void;
+  /** The section is complete: what it keeps in place of its statements. */
+  done(): StreamedRoutes;
 }
 
 export type Item =

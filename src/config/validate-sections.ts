@@ -2,7 +2,7 @@
  * Semantic checks of the sections inside a neighbor: family pairs, nexthop pairs, route
  * prefixes and attribute values, FlowSpec redirect forms.
  */
-import type { DiagnosticSink } from './diagnostic.js';
+import type { Diagnostic, DiagnosticSink } from './diagnostic.js';
 import { isIP, isIPv4, isPrefix, isRouteDistinguisher } from './ip.js';
 import type {
   AnnounceBlock,
@@ -103,7 +103,8 @@ function checkAttribute(sink: DiagnosticSink, a: RouteAttribute): void {
 
 const PREFIXED = new Set(['route', 'unicast', 'multicast', 'nlri-mpls', 'labeled-unicast', 'mpls-vpn']);
 
-function checkRoute(sink: DiagnosticSink, r: Route): void {
+/** validate's checks of one route statement (also run while parsing by a RouteStream). */
+export function checkRoute(sink: DiagnosticSink, r: Route): void {
   if (r.prefix !== undefined && PREFIXED.has(r.keyword) && !isPrefix(r.prefix))
     sink.error(r.span, `invalid prefix '${r.prefix}'`, ['A.B.C.D/LEN', 'X:X::X/LEN']);
   for (const a of r.attributes) checkAttribute(sink, a);
@@ -130,5 +131,14 @@ export function checkRoutes(
   block: StaticBlock | AnnounceBlock | FlowBlock | L2vpnBlock | OperationalBlock,
 ): void {
   if (block.kind === 'flow') checkFlow(sink, block);
-  else if (block.kind !== 'operational') for (const r of block.routes) checkRoute(sink, r);
+  else if (block.kind !== 'operational') {
+    for (const r of block.routes) checkRoute(sink, r);
+    if (block.streamed) for (const d of block.streamed.checks) replay(sink, d);
+  }
+}
+
+/** Passes on a diagnostic collected earlier, as if it were reported now. */
+export function replay(sink: DiagnosticSink, d: Diagnostic): void {
+  if (d.severity === 'error') sink.error(d.span, d.message, d.expected);
+  else sink[d.severity](d.span, d.message);
 }

@@ -3,9 +3,11 @@
  * diagnostic. A file with errors yields no configuration, so a bad reload keeps the running one.
  */
 import { readFile } from 'node:fs/promises';
+import { createInterner } from '../command/lower/attributes.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../config/diagnostic.js';
 import { lowerConfig } from '../config/lower/index.js';
 import type { LoweredConfig } from '../config/lower/model.js';
+import { routeStream } from '../config/lower/stream.js';
 import { parseConfig } from '../config/parser.js';
 import { validateConfig } from '../config/validate.js';
 
@@ -26,11 +28,13 @@ export async function loadConfigFile(file: string): Promise<Loaded> {
 }
 
 export function loadConfigText(text: string, file: string): Loaded {
-  const parsed = parseConfig(text, file);
+  // Routes are lowered as they are parsed: the daemon never needs their syntax trees.
+  const interner = createInterner();
+  const parsed = parseConfig(text, file, { routes: routeStream(interner) });
   const checked = sortDiagnostics([...parsed.diagnostics, ...validateConfig(parsed.config)]);
   const messages = checked.map((d) => formatDiagnostic(d, text));
   if (hasErrors(checked)) return { messages };
-  const lowered = lowerConfig(parsed.config);
+  const lowered = lowerConfig(parsed.config, interner);
   messages.push(...lowered.diagnostics.map((d) => formatDiagnostic(d, text)));
   if (hasErrors(lowered.diagnostics)) return { messages };
   return { config: lowered.config, messages };

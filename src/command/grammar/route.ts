@@ -5,11 +5,19 @@
  * both give the same Route.
  */
 import type { Token } from '../../config/lexer.js';
-import type { AnnounceBlock, L2vpnBlock, Route, RouteAttribute, StaticBlock } from '../../config/model.js';
+import type {
+  AnnounceBlock,
+  L2vpnBlock,
+  Route,
+  RouteAttribute,
+  StaticBlock,
+  StreamedRoutes,
+} from '../../config/model.js';
 import {
   type Item,
   type ParserState,
   parseBlock,
+  type RouteCollector,
   readStatement,
   type Statement,
   skipBlock,
@@ -45,6 +53,29 @@ export const ANNOUNCE_SAFIS: Readonly<Record<string, readonly string[]>> = {
   ],
   l2vpn: ['vpls'],
 };
+
+/**
+ * Where a section's routes go: its own list, or the parser's RouteStream (which keeps none of
+ * the statements). `end()` gives the `streamed` part of the section, if any.
+ */
+class Routes {
+  readonly list: Route[] = [];
+  private readonly collector: RouteCollector | undefined;
+
+  constructor(p: ParserState) {
+    this.collector = p.routes?.section();
+  }
+
+  add(route: Route | undefined): void {
+    if (!route) return;
+    if (this.collector) this.collector.add(route);
+    else this.list.push(route);
+  }
+
+  end(): { streamed?: StreamedRoutes } {
+    return this.collector ? { streamed: this.collector.done() } : {};
+  }
+}
 
 function headItem(head: Token): Item {
   return { kind: 'word', text: head.text, span: head.span };
@@ -115,28 +146,27 @@ function fieldRoute(p: ParserState, head: Token, afi: string, named: boolean): R
 }
 
 export function parseStatic(p: ParserState, head: Token): StaticBlock {
-  const routes: Route[] = [];
   const st = readStatement(p);
   if (st.end !== '{') {
     p.sink.error(st.endSpan, "'static' needs a block", ["'{'"]);
-    return { kind: 'static', routes, span: head.span };
+    return { kind: 'static', routes: [], span: head.span };
   }
+  const routes = new Routes(p);
   const end = parseBlock(p, 'static', (h) => {
     if (h.text !== 'route') return unknownKeyword(p, h, 'static', ['route']);
-    const route = prefixedRoute(p, h, undefined);
-    if (route) routes.push(route);
+    routes.add(prefixedRoute(p, h, undefined));
   });
-  return { kind: 'static', routes, span: joinSpans(head.span, end) };
+  return { kind: 'static', routes: routes.list, ...routes.end(), span: joinSpans(head.span, end) };
 }
 
 export function parseAnnounce(p: ParserState, head: Token): AnnounceBlock {
-  const routes: Route[] = [];
   const st = readStatement(p);
   if (st.end !== '{' || st.items.length > 0) {
     p.sink.error(st.items[0]?.span ?? st.endSpan, "'announce' needs a block", ["'{'"]);
     if (st.end === '{') skipBlock(p);
-    return { kind: 'announce', routes, span: head.span };
+    return { kind: 'announce', routes: [], span: head.span };
   }
+  const routes = new Routes(p);
   const end = parseBlock(p, 'announce', (afiToken) => {
     const safis = ANNOUNCE_SAFIS[afiToken.text];
     const st = readStatement(p);
@@ -151,25 +181,23 @@ export function parseAnnounce(p: ParserState, head: Token): AnnounceBlock {
     }
     parseBlock(p, afiToken.text, (safi) => {
       if (!safis.includes(safi.text)) return unknownKeyword(p, safi, `announce ${afiToken.text}`, safis);
-      if (PREFIXED.has(safi.text)) {
-        const route = prefixedRoute(p, safi, afiToken.text);
-        if (route) routes.push(route);
-      } else routes.push(fieldRoute(p, safi, afiToken.text, safi.text === 'vpls'));
+      if (PREFIXED.has(safi.text)) routes.add(prefixedRoute(p, safi, afiToken.text));
+      else routes.add(fieldRoute(p, safi, afiToken.text, safi.text === 'vpls'));
     });
   });
-  return { kind: 'announce', routes, span: joinSpans(head.span, end) };
+  return { kind: 'announce', routes: routes.list, ...routes.end(), span: joinSpans(head.span, end) };
 }
 
 export function parseL2vpn(p: ParserState, head: Token): L2vpnBlock {
-  const routes: Route[] = [];
   const st = readStatement(p);
   if (st.end !== '{') {
     p.sink.error(st.endSpan, "'l2vpn' needs a block", ["'{'"]);
-    return { kind: 'l2vpn', routes, span: head.span };
+    return { kind: 'l2vpn', routes: [], span: head.span };
   }
+  const routes = new Routes(p);
   const end = parseBlock(p, 'l2vpn', (h) => {
     if (h.text !== 'vpls') return unknownKeyword(p, h, 'l2vpn', ['vpls']);
-    routes.push(fieldRoute(p, h, 'l2vpn', true));
+    routes.add(fieldRoute(p, h, 'l2vpn', true));
   });
-  return { kind: 'l2vpn', routes, span: joinSpans(head.span, end) };
+  return { kind: 'l2vpn', routes: routes.list, ...routes.end(), span: joinSpans(head.span, end) };
 }
