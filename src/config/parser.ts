@@ -11,7 +11,7 @@
  *   group      := 'group' NAME '{' (setting | section | neighbor)* '}'     (legacy 3.x/4.0)
  */
 import { createSink, type Diagnostic } from './diagnostic.js';
-import { Lexer, type Token } from './lexer.js';
+import { Lexer, type MoreText, type Token } from './lexer.js';
 import type { Config, Neighbor, TopItem } from './model.js';
 import {
   type ParserState,
@@ -73,12 +73,14 @@ export interface ParseOptions {
    * the result does not hold them (see StreamedRoutes; config/lower/stream.ts makes one).
    */
   readonly routes?: RouteStream;
+  /** The rest of the file after `text`, piece by piece (the lexer keeps only a window of it). */
+  readonly more?: MoreText;
 }
 
 /** Parses one configuration file. `file` names it in spans and diagnostics. */
 export function parseConfig(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const sink = createSink();
-  const lex = new Lexer(text, file, sink);
+  const lex = new Lexer(text, file, sink, options.more);
   const p: ParserState = options.routes
     ? { lex, sink, depth: 0, routes: options.routes }
     : { lex, sink, depth: 0 };
