@@ -2,28 +2,70 @@
  * `bgpknife validate [--print] FILE...`: parses and validates each configuration file, prints
  * every diagnostic to stderr (file:line:col, the line, a caret), and with --print writes the
  * canonical form of each valid file to stdout. Exit 1 when any file has an error, else 0.
+ *
+ * Without --print no syntax tree of the routes is kept (they are checked as they are parsed)
+ * and the file is read in pieces, then read whole again only to quote diagnostics.
  */
 import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from '../config/diagnostic.js';
+import type { MoreText } from '../config/lexer.js';
 import { routeStream } from '../config/lower/stream.js';
-import { parseConfig } from '../config/parser.js';
+import { type ParseOptions, parseConfig } from '../config/parser.js';
 import { printConfig } from '../config/print.js';
 import { validateConfig } from '../config/validate.js';
 import type { CliIo, Subcommand } from './io.js';
 
-/**
- * Parses and validates one file's text; the diagnostics of both passes, parse first. `printed`
- * is the canonical form when there is no error and `print` is on ('' when it is off): without
- * it, route statements are checked as they are parsed and not kept (config/lower/stream.ts).
- */
-export function checkConfigText(
-  text: string,
-  file: string,
-  print = true,
-): { diagnostics: Diagnostic[]; printed?: string } {
-  const parsed = parseConfig(text, file, print ? {} : { routes: routeStream() });
+interface Checked {
+  readonly diagnostics: Diagnostic[];
+  /** The canonical form ('' when not asked for); absent when there is an error. */
+  readonly printed?: string;
+}
+
+function check(text: string, file: string, print: boolean, options: ParseOptions): Checked {
+  const parsed = parseConfig(text, file, options);
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...validateConfig(parsed.config)]);
   if (hasErrors(diagnostics)) return { diagnostics };
   return { diagnostics, printed: print ? printConfig(parsed.config) : '' };
+}
+
+/**
+ * Parses and validates one file's text; the diagnostics of both passes, parse first. `printed`
+ * is the canonical form when there is no error and `print` is on ('' when it is off).
+ */
+export function checkConfigText(text: string, file: string, print = true): Checked {
+  return check(text, file, print, print ? {} : { routes: routeStream() });
+}
+
+function checkPieces(first: string, more: MoreText, file: string): Checked {
+  return check(first, file, false, { routes: routeStream(), more });
+}
+
+function cannotRead(io: CliIo, file: string, e: unknown): undefined {
+  io.err(`${file}: error: cannot read: ${(e as Error).message}\n`);
+  return undefined;
+}
+
+/** Checks one file and prints its diagnostics; undefined when it cannot be read. */
+function checkFile(file: string, print: boolean, io: CliIo): Checked | undefined {
+  let text: string;
+  let result: Checked;
+  if (!print && io.readPieces) {
+    try {
+      result = io.readPieces(file, (first, more) => checkPieces(first, more, file));
+      text = result.diagnostics.length > 0 ? io.readFile(file) : '';
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === undefined) throw e;
+      return cannotRead(io, file, e);
+    }
+  } else {
+    try {
+      text = io.readFile(file);
+    } catch (e) {
+      return cannotRead(io, file, e);
+    }
+    result = checkConfigText(text, file, print);
+  }
+  for (const d of result.diagnostics) io.err(`${formatDiagnostic(d, text)}\n`);
+  return result;
 }
 
 export function runValidate(args: readonly string[], io: CliIo): number {
@@ -38,17 +80,8 @@ export function runValidate(args: readonly string[], io: CliIo): number {
   }
   let failed = false;
   for (const file of files) {
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch (e) {
-      io.err(`${file}: error: cannot read: ${(e as Error).message}\n`);
-      failed = true;
-      continue;
-    }
-    const result = checkConfigText(text, file, print);
-    for (const d of result.diagnostics) io.err(`${formatDiagnostic(d, text)}\n`);
-    if (result.printed === undefined) failed = true;
+    const result = checkFile(file, print, io);
+    if (result?.printed === undefined) failed = true;
     else if (print) io.out(result.printed);
   }
   return failed ? 1 : 0;

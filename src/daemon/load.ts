@@ -2,13 +2,12 @@
  * Reading configuration for the daemon: parse, validate and lower one file, collecting every
  * diagnostic. A file with errors yields no configuration, so a bad reload keeps the running one.
  *
- * Memory: the file is read in pieces of PIECE_BYTES that the lexer consumes as it goes, and
+ * Memory: the file is read in pieces (file-pieces.ts) that the lexer consumes as it goes, and
  * routes are lowered as they are parsed, so loading a million-route file holds neither the whole
  * text nor a syntax tree per route. The text is read again, whole, only to quote lines in
  * diagnostics when there are any.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { readFileSync } from 'node:fs';
 import { createInterner } from '../command/lower/attributes.js';
 import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from '../config/diagnostic.js';
 import type { MoreText } from '../config/lexer.js';
@@ -17,9 +16,9 @@ import type { LoweredConfig } from '../config/lower/model.js';
 import { routeStream } from '../config/lower/stream.js';
 import { parseConfig } from '../config/parser.js';
 import { validateConfig } from '../config/validate.js';
+import { withFilePieces } from './file-pieces.js';
 
-/** Bytes read from the file at a time. */
-export const PIECE_BYTES = 1 << 20;
+export { PIECE_BYTES } from './file-pieces.js';
 
 export interface Loaded {
   readonly config?: LoweredConfig;
@@ -31,36 +30,14 @@ function cannotRead(file: string, e: unknown): Loaded {
   return { messages: [`${file}: error: cannot read: ${(e as Error).message}`] };
 }
 
-/** The pieces of an open file as UTF-8 text (a character cut between two reads is kept whole). */
-function pieces(fd: number): MoreText {
-  const buf = Buffer.allocUnsafe(PIECE_BYTES);
-  const decoder = new StringDecoder('utf8');
-  let done = false;
-  return () => {
-    if (done) return undefined;
-    const n = readSync(fd, buf, 0, buf.length, null);
-    if (n > 0) return decoder.write(buf.subarray(0, n));
-    done = true;
-    const rest = decoder.end();
-    return rest === '' ? undefined : rest;
-  };
-}
-
 export async function loadConfigFile(file: string): Promise<Loaded> {
-  let fd: number;
   try {
-    fd = openSync(file, 'r');
-  } catch (e) {
-    return cannotRead(file, e);
-  }
-  try {
-    const more = pieces(fd);
-    return loadConfigSource(more() ?? '', file, more, () => readFileSync(file, 'utf8'));
+    return withFilePieces(file, (first, more) =>
+      loadConfigSource(first, file, more, () => readFileSync(file, 'utf8')),
+    );
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== undefined) return cannotRead(file, e);
     throw e;
-  } finally {
-    closeSync(fd);
   }
 }
 
