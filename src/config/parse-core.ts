@@ -91,10 +91,8 @@ function readGroup(p: ParserState, open: Token, level: number): Item {
 }
 
 function readItemFrom(p: ParserState, t: Token, level: number): Item | undefined {
-  if (t.kind === 'word' || t.kind === 'string')
-    return t.newline
-      ? { kind: t.kind, text: t.text, span: t.span, newline: true }
-      : { kind: t.kind, text: t.text, span: t.span };
+  // A word or string token is already an Item (same fields): no copy per token.
+  if (t.kind === 'word' || t.kind === 'string') return t as Item;
   if (t.kind === '[' || t.kind === '(') {
     if (level >= MAX_GROUP_DEPTH) {
       p.sink.error(t.span, 'brackets nested too deeply');

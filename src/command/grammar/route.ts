@@ -24,7 +24,7 @@ import {
   unknownKeyword,
 } from '../../config/parse-core.js';
 import { joinSpans, type Span } from '../../config/span.js';
-import { ATTRIBUTES, parseAttributes } from './attribute.js';
+import { attributeDescriptor, parseAttributes } from './attribute.js';
 
 /** SAFI keywords of `announce { ipv4 { ... } }` whose first item is a prefix. */
 const PREFIXED = new Set(['unicast', 'multicast', 'nlri-mpls', 'labeled-unicast', 'mpls-vpn']);
@@ -129,10 +129,7 @@ function fieldRoute(p: ParserState, head: Token, afi: string, named: boolean): R
   const st = readStatement(p);
   const first = st.items[0];
   const hasName =
-    named &&
-    first !== undefined &&
-    first.kind !== 'group' &&
-    ATTRIBUTES[first.text.toLowerCase()] === undefined;
+    named && first !== undefined && first.kind !== 'group' && attributeDescriptor(first.text) === undefined;
   const attributes: RouteAttribute[] = [];
   const end = routeBody(p, st, hasName ? 1 : 0, attributes);
   return {
