@@ -62,8 +62,21 @@ const KIND_CODE: Readonly<Record<string, number>> = {
   community: 5,
 };
 
+/** Values that are parts of the route rather than path attributes. */
+const NOT_PATH: ReadonlySet<string> = new Set([
+  'next-hop',
+  'rd',
+  'label',
+  'path-information',
+  'split',
+  'watchdog',
+  'withdraw',
+  'field',
+  'name',
+]);
+
 function isPathAttribute(a: AttributeValue): boolean {
-  return KIND_CODE[a.kind] !== undefined || keyOf(a) !== '';
+  return !NOT_PATH.has(a.kind);
 }
 
 function mix(h: number, v: number): number {
