@@ -29,7 +29,8 @@ export interface RouteStream {
 }
 
 export interface RouteCollector {
-  add(route: Route): void;
+  /** A route statement; `valid` when validate's checks found no error in it. */
+  add(route: Route, valid: boolean): void;
   /** The section is complete: what it keeps in place of its statements. */
   done(): StreamedRoutes;
 }
