@@ -89,8 +89,12 @@ function each<T>(
 }
 
 export function parseCommunity(text: string): number | undefined {
-  const known = WELL_KNOWN_COMMUNITIES[text.toLowerCase()];
-  if (known !== undefined) return known;
+  // Names start with a letter; numbers (most communities) skip the lower-cased lookup.
+  const first = text.charCodeAt(0);
+  if (!(first >= 48 && first <= 57)) {
+    const known = WELL_KNOWN_COMMUNITIES[text.toLowerCase()];
+    if (known !== undefined) return known;
+  }
   const colon = text.indexOf(':');
   if (colon > 0) {
     const high = parseInteger(text.slice(0, colon));
