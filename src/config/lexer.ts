@@ -183,9 +183,12 @@ export class Lexer {
 
   private scanWord(startPos: number, startLine: number, startLineStart: number): Token {
     const text = this.text;
+    const end = text.length;
     let p = this.pos;
-    while (p < text.length && classOf(text.charCodeAt(p)) === WORD) {
-      if (text.charCodeAt(p) === BACKSLASH && p > this.pos && this.endsLine(p)) break;
+    while (p < end) {
+      const c = text.charCodeAt(p);
+      if (c < 128 && CLASS[c] !== WORD) break;
+      if (c === BACKSLASH && p > this.pos && this.endsLine(p)) break;
       p++;
     }
     this.pos = p;

@@ -62,21 +62,23 @@ const KIND_CODE: Readonly<Record<string, number>> = {
   community: 5,
 };
 
-/** Values that are parts of the route rather than path attributes. */
-const NOT_PATH: ReadonlySet<string> = new Set([
-  'next-hop',
-  'rd',
-  'label',
-  'path-information',
-  'split',
-  'watchdog',
-  'withdraw',
-  'field',
-  'name',
-]);
-
+/** False for values that are parts of the route rather than path attributes. */
 function isPathAttribute(a: AttributeValue): boolean {
-  return !NOT_PATH.has(a.kind);
+  // A switch over the kind literals compares interned strings: cheaper than a Set lookup here.
+  switch (a.kind) {
+    case 'next-hop':
+    case 'rd':
+    case 'label':
+    case 'path-information':
+    case 'split':
+    case 'watchdog':
+    case 'withdraw':
+    case 'field':
+    case 'name':
+      return false;
+    default:
+      return true;
+  }
 }
 
 function mix(h: number, v: number): number {
