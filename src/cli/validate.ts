@@ -44,6 +44,15 @@ function cannotRead(io: CliIo, file: string, e: unknown): undefined {
   return undefined;
 }
 
+/** The whole text again, to quote diagnostics ('' when it cannot be read twice, e.g. a pipe). */
+function readAgain(io: CliIo, file: string): string {
+  try {
+    return io.readFile(file);
+  } catch {
+    return '';
+  }
+}
+
 /** Checks one file and prints its diagnostics; undefined when it cannot be read. */
 function checkFile(file: string, print: boolean, io: CliIo): Checked | undefined {
   let text: string;
@@ -51,11 +60,11 @@ function checkFile(file: string, print: boolean, io: CliIo): Checked | undefined
   if (!print && io.readPieces) {
     try {
       result = io.readPieces(file, (first, more) => checkPieces(first, more, file));
-      text = result.diagnostics.length > 0 ? io.readFile(file) : '';
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === undefined) throw e;
       return cannotRead(io, file, e);
     }
+    text = result.diagnostics.length > 0 ? readAgain(io, file) : '';
   } else {
     try {
       text = io.readFile(file);
