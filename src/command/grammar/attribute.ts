@@ -10,7 +10,7 @@
 import type { AsPathSegment, ExtendedCommunity, RouteAttribute } from '../../config/model.js';
 import type { Item, ParserState } from '../../config/parse-core.js';
 import { itemText } from '../../config/parse-core.js';
-import { parseAsn, parseInteger } from '../../config/parse-value.js';
+import { parseAsn, parseInteger, parseIntegerAt } from '../../config/parse-value.js';
 import { joinSpans, type Span } from '../../config/span.js';
 
 /** Well-known communities (RFC 1997, RFC 7999, RFC 8326, RFC 9494) by the names ExaBGP accepts. */
@@ -97,8 +97,8 @@ export function parseCommunity(text: string): number | undefined {
   }
   const colon = text.indexOf(':');
   if (colon > 0) {
-    const high = parseInteger(text.slice(0, colon));
-    const low = parseInteger(text.slice(colon + 1));
+    const high = parseIntegerAt(text, 0, colon);
+    const low = parseIntegerAt(text, colon + 1, text.length);
     return high <= 0xffff && low <= 0xffff ? high * 65536 + low : undefined;
   }
   const n = parseNumber(text);
