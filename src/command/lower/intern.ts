@@ -127,12 +127,20 @@ function sameNumbers(x: readonly number[], y: readonly number[]): boolean {
   return true;
 }
 
-/** Two path-attribute values are the same (their kinds are equal). */
+/** Two path-attribute values of the same kind are equal. */
 function sameValue(a: AttributeValue, b: AttributeValue): boolean {
-  if (a.kind === 'origin' && b.kind === 'origin') return a.origin === b.origin;
-  if (a.kind === 'community' && b.kind === 'community') return sameNumbers(a.values, b.values);
-  if ('value' in a && 'value' in b && typeof a.value === 'number') return a.value === b.value;
-  return keyOf(a) === keyOf(b);
+  switch (a.kind) {
+    case 'origin':
+      return a.origin === (b as typeof a).origin;
+    case 'med':
+    case 'local-preference':
+    case 'aigp':
+      return a.value === (b as typeof a).value;
+    case 'community':
+      return sameNumbers(a.values, (b as typeof a).values);
+    default:
+      return keyOf(a) === keyOf(b);
+  }
 }
 
 /** The path-attribute values of x and y are equal, in order. */
