@@ -42,7 +42,7 @@ test('loading streams routes to the same configuration and messages as a whole t
       const text = readFileSync(path, 'utf8');
       assert.deepEqual(await loadConfigFile(path), loadWithTree(text, path), path);
       // The same file with its first route's next hop made invalid, when it has one.
-      const bad = text.replace(/(\broute\s+\S+\s+next-hop\s+)[0-9a-fA-F.:]+/, '$1300.0.0.1');
+      const bad = text.replace(/^(\s*route\s+\S+\s+next-hop\s+)[0-9a-fA-F.:]+/m, '$1300.0.0.1');
       if (bad !== text) {
         const expected = loadWithTree(bad, path);
         assert.ok(
