@@ -3,40 +3,49 @@
  * every diagnostic to stderr (file:line:col, the line, a caret), and with --print writes the
  * canonical form of each valid file to stdout. Exit 1 when any file has an error, else 0.
  *
- * Without --print no syntax tree of the routes is kept (they are checked as they are parsed)
- * and the file is read in pieces, then read whole again only to quote diagnostics.
+ * Files are read in pieces (when the io can) and read whole again only to quote diagnostics.
+ * Without --print no syntax tree of the routes is kept (they are checked as they are parsed);
+ * with it, the canonical form is written piece by piece.
  */
 import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from '../config/diagnostic.js';
 import type { MoreText } from '../config/lexer.js';
 import { routeStream } from '../config/lower/stream.js';
+import type { Config } from '../config/model.js';
 import { type ParseOptions, parseConfig } from '../config/parser.js';
-import { printConfig } from '../config/print.js';
+import { printConfig, printConfigTo } from '../config/print.js';
 import { validateConfig } from '../config/validate.js';
 import type { CliIo, Subcommand } from './io.js';
 
 interface Checked {
   readonly diagnostics: Diagnostic[];
-  /** The canonical form ('' when not asked for); absent when there is an error. */
-  readonly printed?: string;
+  /** The configuration, when it has no error. */
+  readonly config?: Config;
 }
 
-function check(text: string, file: string, print: boolean, options: ParseOptions): Checked {
+function check(text: string, file: string, options: ParseOptions): Checked {
   const parsed = parseConfig(text, file, options);
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...validateConfig(parsed.config)]);
-  if (hasErrors(diagnostics)) return { diagnostics };
-  return { diagnostics, printed: print ? printConfig(parsed.config) : '' };
+  return hasErrors(diagnostics) ? { diagnostics } : { diagnostics, config: parsed.config };
+}
+
+/** Parse options: without printing, route statements are checked and not kept. */
+function options(print: boolean, more?: MoreText): ParseOptions {
+  const routes = print ? {} : { routes: routeStream() };
+  return more ? { ...routes, more } : routes;
 }
 
 /**
  * Parses and validates one file's text; the diagnostics of both passes, parse first. `printed`
  * is the canonical form when there is no error and `print` is on ('' when it is off).
  */
-export function checkConfigText(text: string, file: string, print = true): Checked {
-  return check(text, file, print, print ? {} : { routes: routeStream() });
-}
-
-function checkPieces(first: string, more: MoreText, file: string): Checked {
-  return check(first, file, false, { routes: routeStream(), more });
+export function checkConfigText(
+  text: string,
+  file: string,
+  print = true,
+): { diagnostics: Diagnostic[]; printed?: string } {
+  const { diagnostics, config } = check(text, file, options(print));
+  if (!config) return { diagnostics };
+  return { diagnostics, printed: print ? printConfig(config) : '' };
 }
 
 function cannotRead(io: CliIo, file: string, e: unknown): undefined {
@@ -57,9 +66,9 @@ function readAgain(io: CliIo, file: string): string {
 function checkFile(file: string, print: boolean, io: CliIo): Checked | undefined {
   let text: string;
   let result: Checked;
-  if (!print && io.readPieces) {
+  if (io.readPieces) {
     try {
-      result = io.readPieces(file, (first, more) => checkPieces(first, more, file));
+      result = io.readPieces(file, (first, more) => check(first, file, options(print, more)));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === undefined) throw e;
       return cannotRead(io, file, e);
@@ -71,7 +80,7 @@ function checkFile(file: string, print: boolean, io: CliIo): Checked | undefined
     } catch (e) {
       return cannotRead(io, file, e);
     }
-    result = checkConfigText(text, file, print);
+    result = check(text, file, options(print));
   }
   for (const d of result.diagnostics) io.err(`${formatDiagnostic(d, text)}\n`);
   return result;
@@ -89,9 +98,9 @@ export function runValidate(args: readonly string[], io: CliIo): number {
   }
   let failed = false;
   for (const file of files) {
-    const result = checkFile(file, print, io);
-    if (result?.printed === undefined) failed = true;
-    else if (print) io.out(result.printed);
+    const config = checkFile(file, print, io)?.config;
+    if (!config) failed = true;
+    else if (print) printConfigTo(config, (text) => io.out(text));
   }
   return failed ? 1 : 0;
 }

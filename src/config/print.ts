@@ -25,11 +25,25 @@ const COMMUNITY_NAMES = new Map<number, string>();
 for (const [name, value] of Object.entries(WELL_KNOWN_COMMUNITIES))
   if (!COMMUNITY_NAMES.has(value) && !name.includes('_')) COMMUNITY_NAMES.set(value, name);
 
+/** Text is handed to `write` in pieces of about this many characters. */
+const PIECE_CHARS = 1 << 16;
+
+/** Lines out, gathered into pieces: a million-route file is never one array of lines. */
 class Out {
-  readonly lines: string[] = [];
+  private piece: string[] = [];
+  private size = 0;
   private indent = '';
+  constructor(private readonly write: (text: string) => void) {}
   line(text: string): void {
-    this.lines.push(this.indent + text);
+    const line = `${this.indent}${text}\n`;
+    this.piece.push(line);
+    this.size += line.length;
+    if (this.size >= PIECE_CHARS) this.flush();
+  }
+  flush(): void {
+    if (this.piece.length > 0) this.write(this.piece.join(''));
+    this.piece = [];
+    this.size = 0;
   }
   block(head: string, body: () => void): void {
     this.line(`${head} {`);
@@ -229,12 +243,21 @@ function neighbor(out: Out, n: Neighbor): void {
 
 /** The canonical text of a configuration. */
 export function printConfig(config: Config): string {
-  const out = new Out();
+  const pieces: string[] = [];
+  printConfigTo(config, (text) => pieces.push(text));
+  return pieces.join('');
+}
+
+/** The canonical text of a configuration, handed to `write` piece by piece, in order. */
+export function printConfigTo(config: Config, write: (text: string) => void): void {
+  const out = new Out(write);
+  // An empty configuration prints as one empty line, as it always has.
+  if (config.items.length === 0) out.line('');
   config.items.forEach((item, i) => {
     if (i > 0) out.line('');
     if (item.kind === 'process') process(out, item);
     else if (item.kind === 'template') out.block('template', () => neighbor(out, item));
     else neighbor(out, item);
   });
-  return `${out.lines.join('\n')}\n`;
+  out.flush();
 }
