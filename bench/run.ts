@@ -3,11 +3,13 @@
  * Scenarios are added here as they are written.
  */
 import { runCodec } from './codec.js';
+import { runConfig } from './config.js';
 
 const SCENARIOS: Readonly<Record<string, (n: number) => Promise<void> | void>> = {
   codec: (n) => {
     runCodec(n);
   },
+  config: (n) => runConfig(n),
 };
 
 const [name = '', count] = process.argv.slice(2);

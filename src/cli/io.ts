@@ -3,12 +3,19 @@
  * run subcommands in-process.
  */
 import { readFileSync } from 'node:fs';
+import type { MoreText } from '../config/lexer.js';
+import { withFilePieces } from '../daemon/file-pieces.js';
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   /** The file's text; throws the fs error when it cannot be read. */
   readFile(path: string): string;
+  /**
+   * Reads the file in pieces: `use` gets the first and the source of the rest (a large file is
+   * then never one string). Optional: without it, readFile is used.
+   */
+  readPieces?<T>(path: string, use: (first: string, more: MoreText) => T): T;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -17,6 +24,7 @@ export function nodeIo(): CliIo {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(path, 'utf8'),
+    readPieces: withFilePieces,
     env: process.env,
   };
 }

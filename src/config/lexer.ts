@@ -3,8 +3,9 @@
  * punctuation `{ } ; [ ] ( ) ,`; `#` starts a comment that runs to the end of the line (outside
  * quotes) and a backslash at the end of a line joins it to the next, as ExaBGP does. Statements
  * may span lines. It is a cursor (tokens are produced on demand, never stored as a whole list)
- * so a million-route file is lexed in constant memory. It never throws: bad input becomes a
- * diagnostic and lexing goes on.
+ * so a million-route file is lexed in constant memory. The text may also come in pieces (`more`):
+ * the lexer then holds only a window of it, refilled a line at a time, and the whole file never
+ * exists as one string. It never throws: bad input becomes a diagnostic and lexing goes on.
  */
 import type { DiagnosticSink } from './diagnostic.js';
 import type { Span } from './span.js';
@@ -44,18 +45,48 @@ function classOf(code: number): number {
   return code < 128 ? CLASS[code]! : WORD;
 }
 
+/** Gives the next piece of a text read in pieces, or undefined at its end. */
+export type MoreText = () => string | undefined;
+
 export class Lexer {
   private pos = 0;
   private line = 1;
   private lineStart = 0;
   private peeked: Token | undefined;
   private sawNewline = false;
+  /** Index of the window's last line break: the line holding `pos` is whole when pos <= lastNewline. */
+  private lastNewline = Number.POSITIVE_INFINITY;
 
   constructor(
-    private readonly text: string,
+    private text: string,
     readonly file: string,
     private readonly sink: DiagnosticSink,
-  ) {}
+    private more?: MoreText,
+  ) {
+    if (more) {
+      this.lastNewline = text.lastIndexOf('\n');
+      this.ensureLine();
+    }
+  }
+
+  /**
+   * Makes the line at `pos` whole: when the window ends inside it, the part already read is
+   * dropped and the next pieces appended. Positions move with the window; columns do not.
+   */
+  private ensureLine(): void {
+    while (this.pos > this.lastNewline && this.more) {
+      const piece = this.more();
+      if (piece === undefined) {
+        this.more = undefined;
+        this.lastNewline = Number.POSITIVE_INFINITY;
+        return;
+      }
+      this.text = this.text.slice(this.pos) + piece;
+      this.lineStart -= this.pos;
+      this.pos = 0;
+      this.lastNewline = this.text.lastIndexOf('\n');
+    }
+  }
 
   /** The next token without consuming it. */
   peek(): Token {
@@ -83,12 +114,13 @@ export class Lexer {
   private newline(): void {
     this.line++;
     this.lineStart = this.pos;
+    if (this.pos > this.lastNewline) this.ensureLine();
   }
 
-  /** Skips spaces, comments and line continuations. */
+  /** Skips spaces, comments and line continuations (the window may move at each line break). */
   private skip(): void {
-    const text = this.text;
-    while (this.pos < text.length) {
+    while (this.pos < this.text.length) {
+      const text = this.text;
       const code = text.charCodeAt(this.pos);
       const cls = classOf(code);
       if (cls === SPACE) {
@@ -126,6 +158,7 @@ export class Lexer {
 
   private scan(): Token {
     this.sawNewline = false;
+    this.ensureLine();
     this.skip();
     const startPos = this.pos;
     const startLine = this.line;
@@ -150,9 +183,12 @@ export class Lexer {
 
   private scanWord(startPos: number, startLine: number, startLineStart: number): Token {
     const text = this.text;
+    const end = text.length;
     let p = this.pos;
-    while (p < text.length && classOf(text.charCodeAt(p)) === WORD) {
-      if (text.charCodeAt(p) === BACKSLASH && p > this.pos && this.endsLine(p)) break;
+    while (p < end) {
+      const c = text.charCodeAt(p);
+      if (c < 128 && CLASS[c] !== WORD) break;
+      if (c === BACKSLASH && p > this.pos && this.endsLine(p)) break;
       p++;
     }
     this.pos = p;

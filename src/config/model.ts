@@ -4,6 +4,8 @@
  * neighbor's `items`), so the printer can write them back and a reload can diff them; the
  * lowering to peers and wire values is done elsewhere (config/lower).
  */
+import type { Route as WireRoute } from '../rib/route.js';
+import type { Diagnostic } from './diagnostic.js';
 import type { Span } from './span.js';
 
 /** A typed setting value. Flags written alone (`passive;`) are booleans set to true. */
@@ -119,6 +121,10 @@ export interface DirectionBlock {
 export interface StaticBlock {
   readonly kind: 'static';
   readonly routes: readonly Route[];
+  /** What validate's route checks said of `routes`; they run while parsing, where spans are known. */
+  readonly checks?: readonly Diagnostic[];
+  /** Set when the routes were taken while parsing (`routes` is then empty): see StreamedRoutes. */
+  readonly streamed?: StreamedRoutes;
   readonly span: Span;
 }
 
@@ -126,12 +132,35 @@ export interface StaticBlock {
 export interface AnnounceBlock {
   readonly kind: 'announce';
   readonly routes: readonly Route[];
+  /** What validate's route checks said of `routes`; they run while parsing, where spans are known. */
+  readonly checks?: readonly Diagnostic[];
+  /** Set when the routes were taken while parsing (`routes` is then empty): see StreamedRoutes. */
+  readonly streamed?: StreamedRoutes;
   readonly span: Span;
+}
+
+/**
+ * What a static, announce or l2vpn section keeps when parseConfig was given a RouteStream: its
+ * route statements are checked (and lowered, for the daemon) as they are parsed and not kept,
+ * so a million-route file never holds a million syntax trees. A printer needs the statements:
+ * `validate --print` parses without a stream.
+ */
+export interface StreamedRoutes {
+  /** Route statements the section had. */
+  readonly statements: number;
+  /** The statements lowered to wire routes in order (empty when they were only checked). */
+  readonly routes: readonly WireRoute[];
+  /** What lowering said, replayed by lowerConfig when a neighbor uses the section. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
  * One route: `route PREFIX ...` (static), `unicast PREFIX ...` (announce), `vpls [NAME] ...`
  * (l2vpn). `prefix` is absent for NLRI described only by fields (vpls, mup, mcast-vpn).
+ *
+ * Memory: its attributes carry no spans (the section's `checks` were made while parsing, with
+ * them), so equal values, and equal lists of values, are one shared object across routes: a
+ * million-route file holds a handful of distinct attributes, not five million.
  */
 export interface Route {
   readonly kind: 'route';
@@ -141,13 +170,13 @@ export interface Route {
   readonly prefix?: string;
   /** vpls NAME { ... }. */
   readonly name?: string;
-  readonly attributes: readonly RouteAttribute[];
+  readonly attributes: readonly AttributeValue[];
   readonly span: Span;
 }
 
 /**
- * One attribute of a route: its typed value with the span of `keyword value`. The value and
- * the span share one object (a million-route file keeps millions of these).
+ * One attribute as parsed: its typed value with the span of `keyword value` (in one object).
+ * FlowSpec routes keep these; other routes keep the values only (see Route).
  */
 export type RouteAttribute = AttributeValue & { readonly span: Span };
 
@@ -216,6 +245,10 @@ export interface FlowRoute {
 export interface L2vpnBlock {
   readonly kind: 'l2vpn';
   readonly routes: readonly Route[];
+  /** What validate's route checks said of `routes`; they run while parsing, where spans are known. */
+  readonly checks?: readonly Diagnostic[];
+  /** Set when the routes were taken while parsing (`routes` is then empty): see StreamedRoutes. */
+  readonly streamed?: StreamedRoutes;
   readonly span: Span;
 }
 

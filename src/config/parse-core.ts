@@ -6,6 +6,7 @@
  */
 import type { DiagnosticSink } from './diagnostic.js';
 import type { Lexer, Token } from './lexer.js';
+import type { Route, StreamedRoutes } from './model.js';
 import { joinSpans, type Span } from './span.js';
 
 /** Brackets deeper than this are an error: nothing in ExaBGP's grammar nests beyond 3. */
@@ -17,6 +18,21 @@ export interface ParserState {
   readonly lex: Lexer;
   readonly sink: DiagnosticSink;
   depth: number;
+  /** When set, route statements of static/announce/l2vpn sections go here instead of the tree. */
+  readonly routes?: RouteStream;
+}
+
+/** Takes route statements as they are parsed (parseConfig's `routes` option). */
+export interface RouteStream {
+  /** Starts one static, announce or l2vpn section. */
+  section(): RouteCollector;
+}
+
+export interface RouteCollector {
+  /** A route statement; `valid` when validate's checks found no error in it. */
+  add(route: Route, valid: boolean): void;
+  /** The section is complete: what it keeps in place of its statements. */
+  done(): StreamedRoutes;
 }
 
 export type Item =
@@ -76,10 +92,8 @@ function readGroup(p: ParserState, open: Token, level: number): Item {
 }
 
 function readItemFrom(p: ParserState, t: Token, level: number): Item | undefined {
-  if (t.kind === 'word' || t.kind === 'string')
-    return t.newline
-      ? { kind: t.kind, text: t.text, span: t.span, newline: true }
-      : { kind: t.kind, text: t.text, span: t.span };
+  // A word or string token is already an Item (same fields): no copy per token.
+  if (t.kind === 'word' || t.kind === 'string') return t as Item;
   if (t.kind === '[' || t.kind === '(') {
     if (level >= MAX_GROUP_DEPTH) {
       p.sink.error(t.span, 'brackets nested too deeply');

@@ -116,6 +116,21 @@ export function parseInteger(text: string): number {
   return Number(text);
 }
 
+/**
+ * parseInteger of text[start..end) without slicing it out, for short numbers (at most 15
+ * digits, exact in a double); NaN otherwise.
+ */
+export function parseIntegerAt(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return Number.NaN;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return Number.NaN;
+    value = value * 10 + (c - 48);
+  }
+  return value;
+}
+
 /** An ASN as plain (`65000`) or asdot (`1.10`, RFC 5396); NaN when invalid or out of range. */
 export function parseAsn(text: string): number {
   const dot = text.indexOf('.');

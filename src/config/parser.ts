@@ -11,9 +11,16 @@
  *   group      := 'group' NAME '{' (setting | section | neighbor)* '}'     (legacy 3.x/4.0)
  */
 import { createSink, type Diagnostic } from './diagnostic.js';
-import { Lexer, type Token } from './lexer.js';
+import { Lexer, type MoreText, type Token } from './lexer.js';
 import type { Config, Neighbor, TopItem } from './model.js';
-import { type ParserState, parseBlock, readStatement, skipBlock, unknownKeyword } from './parse-core.js';
+import {
+  type ParserState,
+  parseBlock,
+  type RouteStream,
+  readStatement,
+  skipBlock,
+  unknownKeyword,
+} from './parse-core.js';
 import { parseNeighbor, parseProcess } from './parse-neighbor.js';
 import type { Span } from './span.js';
 
@@ -60,11 +67,23 @@ function topStatement(p: ParserState, t: Token, items: TopItem[]): void {
   if (item) items.push(item);
 }
 
+export interface ParseOptions {
+  /**
+   * Takes the route statements of static, announce and l2vpn sections as they are parsed, so
+   * the result does not hold them (see StreamedRoutes; config/lower/stream.ts makes one).
+   */
+  readonly routes?: RouteStream;
+  /** The rest of the file after `text`, piece by piece (the lexer keeps only a window of it). */
+  readonly more?: MoreText;
+}
+
 /** Parses one configuration file. `file` names it in spans and diagnostics. */
-export function parseConfig(text: string, file: string): ParseResult {
+export function parseConfig(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const sink = createSink();
-  const lex = new Lexer(text, file, sink);
-  const p: ParserState = { lex, sink, depth: 0 };
+  const lex = new Lexer(text, file, sink, options.more);
+  const p: ParserState = options.routes
+    ? { lex, sink, depth: 0, routes: options.routes }
+    : { lex, sink, depth: 0 };
   const items: TopItem[] = [];
   for (;;) {
     const t = lex.peek();

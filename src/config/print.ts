@@ -35,12 +35,28 @@ export interface PrintOptions {
   readonly showSecrets?: boolean;
 }
 
+/** Text is handed to `write` in pieces of about this many characters. */
+const PIECE_CHARS = 1 << 16;
+
+/** Lines out, gathered into pieces: a million-route file is never one array of lines. */
 class Out {
-  constructor(readonly redact = false) {}
-  readonly lines: string[] = [];
+  private piece: string[] = [];
+  private size = 0;
   private indent = '';
+  constructor(
+    private readonly write: (text: string) => void,
+    readonly redact = false,
+  ) {}
   line(text: string): void {
-    this.lines.push(this.indent + text);
+    const line = `${this.indent}${text}\n`;
+    this.piece.push(line);
+    this.size += line.length;
+    if (this.size >= PIECE_CHARS) this.flush();
+  }
+  flush(): void {
+    if (this.piece.length > 0) this.write(this.piece.join(''));
+    this.piece = [];
+    this.size = 0;
   }
   block(head: string, body: () => void): void {
     this.line(`${head} {`);
@@ -241,12 +257,25 @@ function neighbor(out: Out, n: Neighbor): void {
 
 /** The canonical text of a configuration (secrets included unless `showSecrets` is false). */
 export function printConfig(config: Config, options: PrintOptions = { showSecrets: true }): string {
-  const out = new Out(!options.showSecrets);
+  const pieces: string[] = [];
+  printConfigTo(config, (text) => pieces.push(text), options);
+  return pieces.join('');
+}
+
+/** The canonical text of a configuration, handed to `write` piece by piece, in order. */
+export function printConfigTo(
+  config: Config,
+  write: (text: string) => void,
+  options: PrintOptions = { showSecrets: true },
+): void {
+  const out = new Out(write, !options.showSecrets);
+  // An empty configuration prints as one empty line, as it always has.
+  if (config.items.length === 0) out.line('');
   config.items.forEach((item, i) => {
     if (i > 0) out.line('');
     if (item.kind === 'process') process(out, item);
     else if (item.kind === 'template') out.block('template', () => neighbor(out, item));
     else neighbor(out, item);
   });
-  return `${out.lines.join('\n')}\n`;
+  out.flush();
 }

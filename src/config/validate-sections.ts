@@ -2,11 +2,12 @@
  * Semantic checks of the sections inside a neighbor: family pairs, nexthop pairs, route
  * prefixes and attribute values, FlowSpec redirect forms.
  */
-import { IP_SAFIS } from '../command/grammar/route.js';
-import type { DiagnosticSink } from './diagnostic.js';
+import { IP_SAFIS } from '../command/grammar/safi-names.js';
+import type { Diagnostic, DiagnosticSink } from './diagnostic.js';
 import { isIP, isIPv4, isPrefix, isRouteDistinguisher } from './ip.js';
 import type {
   AnnounceBlock,
+  AttributeValue,
   FamilyBlock,
   FlowBlock,
   L2vpnBlock,
@@ -16,6 +17,7 @@ import type {
   RouteAttribute,
   StaticBlock,
 } from './model.js';
+import type { Span } from './span.js';
 
 /** ExaBGP 5.0's AFI/SAFI keyword pairs. */
 export const FAMILIES: Readonly<Record<string, readonly string[]>> = {
@@ -52,30 +54,29 @@ export function checkNexthop(sink: DiagnosticSink, block: NexthopBlock): void {
   }
 }
 
-function checkAttribute(sink: DiagnosticSink, a: RouteAttribute): void {
-  const v = a;
+function checkAttribute(sink: DiagnosticSink, v: AttributeValue, span: Span): void {
   switch (v.kind) {
     case 'next-hop':
-      if (v.address !== 'self' && !isIP(v.address)) sink.error(a.span, `invalid next-hop '${v.address}'`);
+      if (v.address !== 'self' && !isIP(v.address)) sink.error(span, `invalid next-hop '${v.address}'`);
       return;
     case 'originator-id':
-      if (!isIPv4(v.address)) sink.error(a.span, `invalid originator-id '${v.address}'`, ['A.B.C.D']);
+      if (!isIPv4(v.address)) sink.error(span, `invalid originator-id '${v.address}'`, ['A.B.C.D']);
       return;
     case 'aggregator':
       if (!isIPv4(v.address))
-        sink.error(a.span, `invalid aggregator address '${v.address}'`, ['( ASN:A.B.C.D )']);
+        sink.error(span, `invalid aggregator address '${v.address}'`, ['( ASN:A.B.C.D )']);
       return;
     case 'cluster-list':
       for (const id of v.ids)
         if (!isIPv4(id) && !/^\d{1,10}$/.test(id))
-          sink.error(a.span, `invalid cluster id '${id}'`, ['A.B.C.D']);
+          sink.error(span, `invalid cluster id '${id}'`, ['A.B.C.D']);
       return;
     case 'label':
-      for (const l of v.labels) if (l > 0xfffff) sink.error(a.span, `label ${l} is larger than 20 bits`);
+      for (const l of v.labels) if (l > 0xfffff) sink.error(span, `label ${l} is larger than 20 bits`);
       return;
     case 'rd':
       if (!isRouteDistinguisher(v.value))
-        sink.error(a.span, `invalid route distinguisher '${v.value}'`, ['ASN:NN', 'A.B.C.D:NN']);
+        sink.error(span, `invalid route distinguisher '${v.value}'`, ['ASN:NN', 'A.B.C.D:NN']);
       return;
     default:
       return;
@@ -84,15 +85,19 @@ function checkAttribute(sink: DiagnosticSink, a: RouteAttribute): void {
 
 const PREFIXED = new Set(['route', 'unicast', 'multicast', 'nlri-mpls', 'labeled-unicast', 'mpls-vpn']);
 
-function checkRoute(sink: DiagnosticSink, r: Route): void {
+/**
+ * validate's checks of one route statement, run by the grammar while parsing: `attributes` are
+ * the route's values with their spans, which the Route itself does not keep.
+ */
+export function checkRoute(sink: DiagnosticSink, r: Route, attributes: readonly RouteAttribute[]): void {
   if (r.prefix !== undefined && PREFIXED.has(r.keyword) && !isPrefix(r.prefix))
     sink.error(r.span, `invalid prefix '${r.prefix}'`, ['A.B.C.D/LEN', 'X:X::X/LEN']);
-  for (const a of r.attributes) checkAttribute(sink, a);
+  for (const a of attributes) checkAttribute(sink, a, a.span);
 }
 
 function checkFlow(sink: DiagnosticSink, block: FlowBlock): void {
   for (const route of block.routes) {
-    for (const a of route.attributes) checkAttribute(sink, a);
+    for (const a of route.attributes) checkAttribute(sink, a, a.span);
     if (route.match.length === 0) sink.error(route.span, 'a flow route needs at least one match component');
     for (const t of route.then) {
       // `redirect A.B.C.D:NN` (an IPv4-administered route target) was accepted by ExaBGP 3.x only.
@@ -111,5 +116,21 @@ export function checkRoutes(
   block: StaticBlock | AnnounceBlock | FlowBlock | L2vpnBlock | OperationalBlock,
 ): void {
   if (block.kind === 'flow') checkFlow(sink, block);
-  else if (block.kind !== 'operational') for (const r of block.routes) checkRoute(sink, r);
+  else if (block.kind !== 'operational') {
+    if (block.checks) for (const d of block.checks) replay(sink, d);
+    // A section built without the parser has no checks: its attributes are reported at the route.
+    else
+      for (const r of block.routes)
+        checkRoute(
+          sink,
+          r,
+          r.attributes.map((a) => ({ ...a, span: r.span })),
+        );
+  }
+}
+
+/** Passes on a diagnostic collected earlier, as if it were reported now. */
+export function replay(sink: DiagnosticSink, d: Diagnostic): void {
+  if (d.severity === 'error') sink.error(d.span, d.message, d.expected);
+  else sink[d.severity](d.span, d.message);
 }

@@ -26,6 +26,7 @@ import type { NextHop } from './route.js';
 export type RouteKey = number | string;
 
 const TWO_32 = 2 ** 32;
+const TWO_31 = 2 ** 31;
 const SCRATCH = new Writer(64);
 
 /** A dotted-quad IPv4 address as a number, or -1 when it is not one. */
@@ -55,7 +56,10 @@ function ipv4Number(ip: string): number {
 export function routeKey(nlri: Nlri): RouteKey {
   if ((nlri.kind === 'inet' || nlri.kind === 'labeled') && nlri.pathId === undefined) {
     const ip = ipv4Number(nlri.ip);
-    if (ip >= 0) return nlri.length * TWO_32 + ip;
+    // A /32 (most of any large table) gets a key in the small-integer range, which the engine
+    // stores in the Map's own slot (no heap number per key: 16 bytes less a route, and faster
+    // lookups); other lengths get keys from 2^32 up, so the two never meet.
+    if (ip >= 0) return nlri.length === 32 ? ip - TWO_31 : (nlri.length + 1) * TWO_32 + ip;
   }
   const path = nlri.pathId === undefined ? '' : `${nlri.pathId}#`;
   if (nlri.kind === 'unknown') return `${path}${nlri.raw.toString('hex')}`;

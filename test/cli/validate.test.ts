@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { CliIo } from '../../src/cli/io.js';
+import { type CliIo, nodeIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 
 function fakeIo(files: Record<string, string>, env: Record<string, string> = {}) {
@@ -73,6 +76,30 @@ describe('bgpknife validate', () => {
     assert.match(err.join(''), /longer than 80/);
     assert.doesNotMatch(err.join(''), /kkkk/);
     assert.match(err.join(''), / md5-password \*{83};/);
+  });
+
+  it('reads a file in pieces without --print and reports exactly what the whole text gives', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bgpknife-validate-'));
+    try {
+      const routes = Array.from(
+        { length: 30000 },
+        (_, i) => `    route 10.1.${i >> 8}.${i & 255}/32 next-hop 192.0.2.1;`,
+      );
+      routes[25000] = '    route 10.1.300.1/32 next-hop 192.0.2.1 med 5000000000;';
+      const text = `neighbor 10.0.0.1 {\n  router-id 1.1.1.1;\n  local-as 1;\n  peer-as 2;\n  static {\n${routes.join('\n')}\n  }\n}\n`;
+      const file = join(dir, 'big.conf');
+      writeFileSync(file, text);
+      const err: string[] = [];
+      const io: CliIo = { ...nodeIo(), out: () => {}, err: (t) => err.push(t) };
+      assert.ok(io.readPieces);
+      assert.equal(await main(['validate', file], io), 1);
+      const whole = fakeIo({ [file]: text });
+      assert.equal(await main(['validate', file], whole.io), 1);
+      assert.deepEqual(err, whole.err);
+      assert.match(err.join(''), /:25006:5: error: invalid prefix/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('shows usage for no file or an unknown subcommand', async () => {

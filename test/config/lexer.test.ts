@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createSink } from '../../src/config/diagnostic.js';
-import { tokenize } from '../../src/config/lexer.js';
+import { Lexer, type Token, tokenize } from '../../src/config/lexer.js';
 
 function lex(text: string) {
   const sink = createSink();
@@ -85,6 +85,55 @@ describe('config lexer', () => {
         const { tokens } = lex(text);
         assert.ok(tokens.length <= text.length);
       }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives the same tokens and diagnostics when the text comes in pieces (property)', () => {
+    const alphabet = [
+      'a',
+      'b',
+      ' ',
+      '\n',
+      '\r',
+      '\t',
+      '\\',
+      '"',
+      "'",
+      '#',
+      '{',
+      '}',
+      ';',
+      '[',
+      ',',
+      'é',
+      '1',
+      '.',
+    ];
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 120 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 30 }),
+        (t, cuts) => {
+          const whole = lex(t);
+          const pieces: string[] = [];
+          let at = 0;
+          for (const n of cuts) {
+            pieces.push(t.slice(at, at + n));
+            at += n;
+          }
+          pieces.push(t.slice(at));
+          const sink = createSink();
+          const lexer = new Lexer(pieces[0]!, 'f.conf', sink, () =>
+            pieces.length > 1 ? pieces.splice(1, 1)[0] : undefined,
+          );
+          const tokens: Token[] = [];
+          for (let tok = lexer.next(); tok.kind !== 'eof'; tok = lexer.next()) tokens.push(tok);
+          assert.deepEqual(tokens, whole.tokens);
+          assert.deepEqual(sink.list, whole.diagnostics);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AttributeValue, Neighbor, Route } from '../../src/config/model.js';
+import type { AttributeValue, Neighbor, Route, StaticBlock } from '../../src/config/model.js';
 import { allNeighbors, parseConfig } from '../../src/config/parser.js';
 import { stripSpans } from '../../src/config/span.js';
 
@@ -90,9 +90,27 @@ describe('config parser: routes', () => {
     ]);
   });
 
-  it('puts a span on each attribute covering keyword and value', () => {
-    const r = routeOf('route 10.0.0.0/8 med 5;');
-    assert.deepEqual(r.attributes[0]!.span, { file: 't.conf', line: 1, col: 47, endLine: 1, endCol: 52 });
+  it('checks each attribute at the span of its keyword and value', () => {
+    const c = parse('neighbor 10.0.0.1 { static { route 10.0.0.0/8 next-hop nope; } }');
+    const block = (c.items[0] as Neighbor).items[0] as StaticBlock;
+    assert.deepEqual(
+      block.checks?.map((d) => [d.message, d.span]),
+      [["invalid next-hop 'nope'", { file: 't.conf', line: 1, col: 47, endLine: 1, endCol: 60 }]],
+    );
+  });
+
+  it('shares equal attribute values and lists between routes (no span per attribute)', () => {
+    const c = parse(
+      'neighbor 10.0.0.1 { static { route 10.0.0.0/8 next-hop 1.2.3.4 med 5; route 10.1.0.0/16 next-hop 1.2.3.4 med 5; route 10.2.0.0/16 next-hop 1.2.3.4 med 6; } }',
+    );
+    const [a, b, d] = ((c.items[0] as Neighbor).items[0] as StaticBlock).routes;
+    assert.equal(a!.attributes, b!.attributes);
+    assert.notEqual(a!.attributes, d!.attributes);
+    assert.equal(a!.attributes[0], d!.attributes[0]);
+    assert.deepEqual(d!.attributes, [
+      { kind: 'next-hop', address: '1.2.3.4' },
+      { kind: 'med', value: 6 },
+    ]);
   });
 
   it('reads 5.0 announce blocks with their AFI', () => {

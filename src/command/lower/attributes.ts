@@ -17,6 +17,14 @@ import type { Attribute } from '../../wire/attribute/types.js';
 import { parseIPv4, parseIPv6 } from '../../wire/nlri/prefix.js';
 import { LowerError } from './error.js';
 import { lowerExtCommunity } from './ext-community.js';
+import {
+  addList,
+  createListTable,
+  findList,
+  hashList,
+  type ListTable,
+  MAX_INTERNED_LISTS,
+} from './intern.js';
 import { prefixSidAttribute, prefixSidTlvs } from './prefix-sid.js';
 
 /** Extra values a FlowSpec `then { }` adds to the route's own communities. */
@@ -48,54 +56,20 @@ export interface RouteParts {
   readonly fields: ReadonlyMap<string, string>;
 }
 
-/** Beyond this many distinct attribute lists the cache is emptied (an API client controls it). */
-export const MAX_INTERNED_LISTS = 1 << 20;
+export { MAX_INTERNED_LISTS };
 
 export interface Interner {
-  readonly lists: Map<string, readonly Attribute[]>;
+  /** Attribute lists by their values (intern.ts). */
+  readonly lists: ListTable;
   /** Next hops by their text: a million routes share a handful of values. */
   readonly nextHops: Map<string, NextHop>;
 }
 
 export function createInterner(): Interner {
-  return { lists: new Map(), nextHops: new Map() };
+  return { lists: createListTable(), nextHops: new Map() };
 }
 
 const ORIGIN_VALUE = { igp: 0, egp: 1, incomplete: 2 } as const;
-
-/** The key of one attribute value, without its span; '' for values that are not path attributes. */
-function keyOf(a: AttributeValue): string {
-  switch (a.kind) {
-    case 'origin':
-      return `o${a.origin}`;
-    case 'med':
-    case 'local-preference':
-    case 'aigp':
-      return `${a.kind}${a.value}`;
-    case 'as-path':
-      return `p${a.segments.map((s) => `${s.type}${s.asns.join(',')}`).join(';')}`;
-    case 'atomic-aggregate':
-      return 'A';
-    case 'aggregator':
-      return `g${a.asn}:${a.address}`;
-    case 'originator-id':
-      return `i${a.address}`;
-    case 'cluster-list':
-      return `c${a.ids.join(',')}`;
-    case 'community':
-      return `C${a.values.join(',')}`;
-    case 'large-community':
-      return `L${a.values.join(';')}`;
-    case 'extended-community':
-      return `E${a.values.map((v) => `${v.type}:${v.value}`).join(',')}`;
-    case 'generic':
-      return `G${a.code},${a.flags},${a.data}`;
-    case 'prefix-sid':
-      return `S${a.keyword}${a.text}`;
-    default:
-      return '';
-  }
-}
 
 function ipv4(text: string, what: string): string {
   if (!parseIPv4(text)) throw new LowerError(`${what} '${text}' is not an IPv4 address`);
@@ -228,16 +202,12 @@ function internList(
   values: readonly AttributeValue[],
   extra: ExtraAttributes | undefined,
 ): readonly Attribute[] {
-  let key = extra ? extra.key : '';
-  for (const a of values) {
-    const k = keyOf(a);
-    if (k !== '') key += `|${k}`;
-  }
-  const found = interner.lists.get(key);
+  const extraKey = extra ? extra.key : '';
+  const hash = hashList(values, extraKey);
+  const found = findList(interner.lists, hash, values, extraKey);
   if (found) return found;
   const list = Object.freeze(build(values, extra)) as readonly Attribute[];
-  if (interner.lists.size >= MAX_INTERNED_LISTS) interner.lists.clear();
-  interner.lists.set(key, list);
+  addList(interner.lists, hash, values, extraKey, list);
   return list;
 }
 

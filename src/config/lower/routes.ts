@@ -15,6 +15,7 @@ import type { Nlri } from '../../wire/nlri/types.js';
 import type { DiagnosticSink } from '../diagnostic.js';
 import type { FlowRoute, NeighborItem, Route as RouteStatement } from '../model.js';
 import type { Span } from '../span.js';
+import { replay } from '../validate-sections.js';
 
 /** Per-lowering state: the interner and the routes of sections already lowered. */
 export interface RouteLowering {
@@ -29,7 +30,8 @@ function report(l: RouteLowering, span: Span, e: unknown): void {
   else throw e;
 }
 
-function statementRoutes(l: RouteLowering, r: RouteStatement, out: Route[]): void {
+/** Lowers one route statement, appending to `out`; a statement that fails adds nothing. */
+export function statementRoutes(l: RouteLowering, r: RouteStatement, out: Route[]): void {
   const mark = out.length;
   try {
     lowerRouteInto(
@@ -62,6 +64,12 @@ function sectionRoutes(l: RouteLowering, item: NeighborItem): readonly Route[] {
   const found = l.done.get(item);
   if (found) return found;
   const out: Route[] = [];
+  if ((item.kind === 'static' || item.kind === 'announce' || item.kind === 'l2vpn') && item.streamed) {
+    // Lowered while parsing (config/lower/stream.ts): only its diagnostics are reported now.
+    for (const d of item.streamed.diagnostics) replay(l.sink, d);
+    l.done.set(item, item.streamed.routes);
+    return item.streamed.routes;
+  }
   if (item.kind === 'static' || item.kind === 'announce' || item.kind === 'l2vpn')
     for (const r of item.routes) statementRoutes(l, r, out);
   else if (item.kind === 'flow') for (const r of item.routes) flowRoutes(l, r, out);

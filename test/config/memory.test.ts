@@ -1,0 +1,83 @@
+/**
+ * Memory guard for the million-route configuration (issues #3 and #6): heap bytes each kept
+ * route costs, measured over ROUTES routes after full garbage collections. Nothing is timed;
+ * the bounds have about 30% margin over what the design costs today, so they catch a design
+ * regression (a syntax tree or a span kept per route, a per-route wrapper) without flaking.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createInterner } from '../../src/command/lower/attributes.js';
+import { lowerConfig } from '../../src/config/lower/index.js';
+import { routeStream } from '../../src/config/lower/stream.js';
+import { parseConfig } from '../../src/config/parser.js';
+import { AdjRibOut } from '../../src/rib/adj-rib-out.js';
+
+const ROUTES = 100_000;
+
+v8.setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+function heapUsed(): number {
+  gc();
+  gc();
+  return v8.getHeapStatistics().used_heap_size;
+}
+
+/** One neighbor with ROUTES static routes of five attributes each (the benchmark's shape). */
+function configText(): string {
+  const lines = ['neighbor 127.0.0.1 {', '  router-id 10.0.0.2;', '  local-as 65000;', '  peer-as 65001;'];
+  lines.push('  static {');
+  for (let i = 0; i < ROUTES; i++)
+    lines.push(
+      `    route 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}/32 next-hop 192.0.2.1 origin igp local-preference 100 med ${i % 100} community [65000:${i % 16}];`,
+    );
+  lines.push('  }', '}', '');
+  return lines.join('\n');
+}
+
+/** Heap bytes per route held by what `make` returns (the text it parses is garbage by then). */
+function bytesPerRoute(make: () => unknown): { bytes: number; kept: unknown } {
+  const before = heapUsed();
+  const kept = make();
+  return { bytes: (heapUsed() - before) / ROUTES, kept };
+}
+
+describe('memory per configured route', () => {
+  it('validating with a route stream keeps nothing per route', (t) => {
+    const { bytes, kept } = bytesPerRoute(() =>
+      parseConfig(configText(), 'm.conf', { routes: routeStream() }),
+    );
+    assert.ok(kept);
+    t.diagnostic(`${bytes.toFixed(1)} bytes per route`);
+    assert.ok(bytes < 8, `${bytes.toFixed(1)} bytes per route`);
+  });
+
+  it('loading keeps only the Route values, and an Adj-RIB-Out adds its index', (t) => {
+    const interner = createInterner();
+    const { bytes, kept } = bytesPerRoute(() => {
+      const parsed = parseConfig(configText(), 'm.conf', { routes: routeStream(interner) });
+      return lowerConfig(parsed.config, interner).config;
+    });
+    const config = kept as ReturnType<typeof lowerConfig>['config'];
+    assert.equal(config.neighbors[0]!.routes.length, ROUTES);
+    t.diagnostic(`${bytes.toFixed(1)} bytes per lowered route`);
+    assert.ok(bytes < 200, `${bytes.toFixed(1)} bytes per lowered route`);
+    const rib = bytesPerRoute(() => {
+      const out = new AdjRibOut();
+      for (const r of config.neighbors[0]!.routes) out.announce(r);
+      return out;
+    });
+    assert.equal((rib.kept as AdjRibOut).size, ROUTES);
+    t.diagnostic(`${rib.bytes.toFixed(1)} bytes per route in the Adj-RIB-Out`);
+    assert.ok(rib.bytes < 90, `${rib.bytes.toFixed(1)} bytes per route in the Adj-RIB-Out`);
+  });
+
+  it('a syntax tree (for printing) stays within its bound', (t) => {
+    const { bytes, kept } = bytesPerRoute(() => parseConfig(configText(), 'm.conf'));
+    assert.ok(kept);
+    t.diagnostic(`${bytes.toFixed(1)} bytes per route in the tree`);
+    assert.ok(bytes < 400, `${bytes.toFixed(1)} bytes per route in the tree`);
+  });
+});
