@@ -67,7 +67,8 @@ function applyRoutes(
       else p.adjRibOut.withdraw(r);
       changed = true;
     }
-    if (changed) p.flush();
+    // ExaBGP's `auto-flush false`: changes wait for `flush adj-rib out`.
+    if (changed && p.config.autoFlush) p.flush();
   }
 }
 

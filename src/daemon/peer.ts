@@ -72,6 +72,10 @@ export class Peer implements SessionHandler {
   private pack: PackContext | undefined;
   private work: Iterator<Buffer> | undefined;
   private scheduled = false;
+  /** rate-limit: the second being counted, messages sent in it, and the wake-up timer. */
+  private rateSecond = -1;
+  private rateUsed = 0;
+  private rateTimer: TimerHandle | undefined;
   private eorSent = false;
   private attemptsUsed = 0;
   private stopped = false;
@@ -134,6 +138,8 @@ export class Peer implements SessionHandler {
     this.stopped = true;
     this.heldDown?.cancel();
     this.heldDown = undefined;
+    this.rateTimer?.cancel();
+    this.rateTimer = undefined;
     this.session.stop(notify);
     this.ribIn.close();
   }
@@ -282,6 +288,7 @@ export class Peer implements SessionHandler {
     const ctx = this.pack;
     if (!ctx || this.session.stateName !== 'established') return;
     for (let sent = 0; sent < PUMP_MESSAGES_PER_TURN; sent++) {
+      if (!this.rateAllows()) return; // resumes at the next second
       if (!this.work) {
         if (!this.rib.hasPending()) {
           this.afterFlush(ctx);
@@ -297,6 +304,32 @@ export class Peer implements SessionHandler {
       if (!this.session.send(next.value)) return; // resumes on drain
     }
     this.schedule();
+  }
+
+  /**
+   * ExaBGP's `rate-limit N`: at most N UPDATEs a second to this neighbor (0: no limit). When
+   * the second's budget is spent, the pump sleeps until the next second on the session clock.
+   */
+  private rateAllows(): boolean {
+    const limit = this.config.rateLimit;
+    if (limit <= 0) return true;
+    const second = Math.floor(this.deps.clock.nowMs() / 1000);
+    if (second !== this.rateSecond) {
+      this.rateSecond = second;
+      this.rateUsed = 0;
+    }
+    if (this.rateUsed < limit) {
+      this.rateUsed++;
+      return true;
+    }
+    if (!this.rateTimer) {
+      const wait = (second + 1) * 1000 - this.deps.clock.nowMs();
+      this.rateTimer = this.deps.clock.schedule(wait, () => {
+        this.rateTimer = undefined;
+        this.schedule();
+      });
+    }
+    return false;
   }
 
   /** RFC 4724 §2: End-of-RIB per family once the initial routes are out (unless manual-eor). */
