@@ -61,19 +61,7 @@ export class ApiPeerView implements ApiPeer {
   }
 
   get packContext(): PackContext | undefined {
-    const n = this.negotiated;
-    if (!n || this.state !== 'established') return undefined;
-    const c = this.config;
-    const localAddress = c.localAddress ?? this.peer.session.connectionInfo?.localAddress ?? '0.0.0.0';
-    return {
-      localAs: c.localAs ?? n.peerAs,
-      peerAs: n.peerAs,
-      localAddress,
-      routerId: c.routerId ?? localAddress,
-      codec: n.encode,
-      families: n.families,
-      groupUpdates: c.groupUpdates,
-    };
+    return this.peer.packContext;
   }
 
   flush(): void {

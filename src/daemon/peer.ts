@@ -183,6 +183,11 @@ export class Peer implements SessionHandler {
     return this.deps.connect(this.config);
   }
 
+  /** How UPDATEs are packed for the current session (undefined while it is not established). */
+  get packContext(): PackContext | undefined {
+    return this.session.stateName === 'established' ? this.pack : undefined;
+  }
+
   // --- SessionHandler --------------------------------------------------------------------
 
   established(n: Negotiated): void {
