@@ -13,8 +13,8 @@ export interface RunningDaemon {
   readonly configFile: string;
   /** The folder holding the configuration and the extra files. */
   readonly dir: string;
-  /** The last lines bgpknife wrote to stderr. */
-  log(): string;
+  /** The last lines bgpknife wrote to stderr (40 unless asked; at most 400 are kept). */
+  log(lines?: number): string;
   signal(sig: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
@@ -64,7 +64,7 @@ export function startDaemon(
     pid: child.pid!,
     configFile,
     dir,
-    log: () => lines.slice(-40).join('\n'),
+    log: (n = 40) => lines.slice(-n).join('\n'),
     signal: (sig) => {
       if (!exited) child.kill(sig);
     },
