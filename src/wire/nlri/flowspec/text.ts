@@ -223,6 +223,9 @@ export function parseFlowPrefix(type: FlowPrefixType, text: string): { afi: 1 | 
   if (!bytes || len === undefined || extra !== undefined || (!v6 && off !== undefined)) {
     throw syntax(`'${text}' is not a flow prefix (address/length, IPv6 address/length/offset)`);
   }
+  // A length or offset that is not a number is named as written, not as NaN.
+  const bad = [len, off].find((s) => s !== undefined && Number.isNaN(num(s)));
+  if (bad !== undefined) throw syntax(`'${text}': bad prefix length or offset '${bad}'`);
   const ip = address.toLowerCase();
   const component = flowPrefix(type, ip, num(len), off === undefined ? undefined : num(off));
   return { afi: v6 ? 2 : 1, component };
