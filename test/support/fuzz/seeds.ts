@@ -8,7 +8,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanHex, corpusDir } from '../corpus.js';
 
-
 function files(dir: string, ext: RegExp): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -95,4 +94,3 @@ export function commandSeeds(): Buffer[] {
   }
   return [...seen].map((s) => Buffer.from(s, 'utf8'));
 }
-
