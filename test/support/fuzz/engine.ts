@@ -6,15 +6,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { DEFAULT_CONTEXT } from '../../../src/wire/context.js';
-import { Framer } from '../../../src/wire/frame.js';
-import { decodeMessage } from '../../../src/wire/message/registry.js';
 import { commandInput, configInput, openInput, updateInput } from './generators.js';
 import { mutate } from './mutate.js';
 import { makeRng } from './rng.js';
 import { commandSeeds, configSeeds, wireSeeds } from './seeds.js';
 import { runCommand, runConfig } from './text-targets.js';
-import { runJson, runWire, setLocalOpen } from './wire-target.js';
+import { runJson, runWire } from './wire-target.js';
 
 /** The per-input time bound: an input slower than this is a finding (a hang in the making). */
 export const SLOW_INPUT_MS = 1000;
@@ -43,11 +40,7 @@ function withContexts(messages: Buffer[]): Buffer[] {
 
 let wireCache: Buffer[] | undefined;
 function wire(): Buffer[] {
-  if (!wireCache) {
-    wireCache = withContexts(wireSeeds());
-    const open = new Framer(true).push(wireCache[0]!.subarray(1))[0];
-    if (open) setLocalOpen(decodeMessage(open, DEFAULT_CONTEXT));
-  }
+  wireCache ??= withContexts(wireSeeds());
   return wireCache;
 }
 

@@ -29,7 +29,7 @@ function capability(code: number, value: Buffer): Buffer {
 }
 
 /** OPENs with text a peer controls, built independently of the codec. */
-function handOpens(): Buffer[] {
+export function handOpens(): Buffer[] {
   const name = Buffer.from('evil\n"host\u0000\\{}\u202e', 'utf8');
   const hostname = capability(
     73,

@@ -14,7 +14,7 @@ import { eventJsonLine } from '../../../src/api/events/json.js';
 import { eventText } from '../../../src/api/events/text.js';
 import type { ApiEvent } from '../../../src/api/events/types.js';
 import { negotiate } from '../../../src/fsm/negotiate.js';
-import { type CodecContext, makeContext } from '../../../src/wire/context.js';
+import { type CodecContext, DEFAULT_CONTEXT, makeContext } from '../../../src/wire/context.js';
 import { NotifyError } from '../../../src/wire/error.js';
 import { type Frame, Framer } from '../../../src/wire/frame.js';
 import { decodeMessage } from '../../../src/wire/message/registry.js';
@@ -22,6 +22,7 @@ import type { Message } from '../../../src/wire/message/types.js';
 import { familyKey } from '../../../src/wire/nlri/family.js';
 import { knownFamilies } from '../../../src/wire/nlri/registry.js';
 import { FuzzFinding } from './finding.js';
+import { handOpens } from './seeds.js';
 
 const FAMILIES = knownFamilies();
 
@@ -74,11 +75,12 @@ export function runWire(input: Buffer): void {
 
 const NEIGHBOR = { localAddress: '192.0.2.1', peerAddress: '192.0.2.2', localAs: 65000, peerAs: 65001 };
 const STAMP = { timeSeconds: 1, host: 'h', pid: 1, ppid: 0, counter: 1 };
-let localOpen: Message | undefined;
+let localOpenValue: Message | undefined;
 
-/** Our side of a negotiation, for OPENs the fuzzer decodes. */
-export function setLocalOpen(m: Message): void {
-  localOpen = m;
+/** Our side of a negotiation with the OPENs the fuzzer decodes: the hand-built seed OPEN. */
+function localOpen(): Message {
+  localOpenValue ??= decodeMessage(new Framer(true).push(handOpens()[0]!)[0]!, DEFAULT_CONTEXT);
+  return localOpenValue;
 }
 
 function checkJson(e: ApiEvent): void {
@@ -106,10 +108,11 @@ function checkJson(e: ApiEvent): void {
 export function runJson(input: Buffer): void {
   decodeAll(input, (m, raw) => {
     checkJson({ kind: 'message', direction: 'receive', message: m, raw });
-    if (m.kind === 'open' && localOpen?.kind === 'open') {
+    const local = localOpen();
+    if (m.kind === 'open' && local.kind === 'open') {
       let negotiated: ReturnType<typeof negotiate> | undefined;
       try {
-        negotiated = negotiate(localOpen, m);
+        negotiated = negotiate(local, m);
       } catch (e) {
         if (!(e instanceof NotifyError)) throw e;
       }
