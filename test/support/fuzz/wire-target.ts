@@ -83,7 +83,8 @@ function localOpen(): Message {
   return localOpenValue;
 }
 
-function checkJson(e: ApiEvent): void {
+/** JSON events (both dialects) parse and stay one line; text events stay lines of this neighbor. */
+export function checkEventOutputs(e: ApiEvent): void {
   for (const dialect of ['5.0', '4'] as const) {
     const line = eventJsonLine(e, NEIGHBOR, STAMP, dialect);
     if (line === undefined) continue;
@@ -107,7 +108,7 @@ function checkJson(e: ApiEvent): void {
 
 export function runJson(input: Buffer): void {
   decodeAll(input, (m, raw) => {
-    checkJson({ kind: 'message', direction: 'receive', message: m, raw });
+    checkEventOutputs({ kind: 'message', direction: 'receive', message: m, raw });
     const local = localOpen();
     if (m.kind === 'open' && local.kind === 'open') {
       let negotiated: ReturnType<typeof negotiate> | undefined;
@@ -116,9 +117,9 @@ export function runJson(input: Buffer): void {
       } catch (e) {
         if (!(e instanceof NotifyError)) throw e;
       }
-      if (negotiated) checkJson({ kind: 'negotiated', negotiated });
+      if (negotiated) checkEventOutputs({ kind: 'negotiated', negotiated });
     }
     if (m.kind === 'notification')
-      checkJson({ kind: 'down', reason: `peer sent ${m.data.toString('utf8')}` });
+      checkEventOutputs({ kind: 'down', reason: `peer sent ${m.data.toString('utf8')}` });
   });
 }
