@@ -138,7 +138,7 @@ describe('peer-controlled text never breaks events, logs or the CLI', () => {
           const asSet = Buffer.alloc(2 + 4 * set.length);
           asSet[0] = 1; // AS_SET
           asSet[1] = set.length;
-          set.forEach((asn, i) => asSet.writeUInt32BE(asn, 2 + 4 * i));
+          for (const [i, asn] of set.entries()) asSet.writeUInt32BE(asn, 2 + 4 * i);
           const attrs = Buffer.concat([
             attribute(0x40, 1, Buffer.from([0])),
             attribute(0x40, 2, asSet),
