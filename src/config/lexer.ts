@@ -6,6 +6,8 @@
  * so a million-route file is lexed in constant memory. It never throws: bad input becomes a
  * diagnostic and lexing goes on.
  */
+
+import { table } from '../wire/lookup.js';
 import type { DiagnosticSink } from './diagnostic.js';
 import type { Span } from './span.js';
 
@@ -38,7 +40,7 @@ for (let i = 0; i < 32; i++) if (CLASS[i] === WORD) CLASS[i] = SPACE;
 const NL = 10;
 const BACKSLASH = 92;
 
-const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+const ESCAPES: Readonly<Record<string, string>> = table({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' });
 
 function classOf(code: number): number {
   return code < 128 ? CLASS[code]! : WORD;

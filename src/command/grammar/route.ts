@@ -16,6 +16,7 @@ import {
   unknownKeyword,
 } from '../../config/parse-core.js';
 import { joinSpans, type Span } from '../../config/span.js';
+import { table } from '../../wire/lookup.js';
 import { ATTRIBUTES, parseAttributes } from './attribute.js';
 
 /** SAFI keywords of `announce { ipv4 { ... } }` whose first item is a prefix. */
@@ -34,11 +35,11 @@ export const IP_SAFIS: readonly string[] = [
 ];
 
 /** SAFI keywords of `announce { AFI { SAFI ... } }` (and the API's family-first forms). */
-export const ANNOUNCE_SAFIS: Readonly<Record<string, readonly string[]>> = {
+export const ANNOUNCE_SAFIS: Readonly<Record<string, readonly string[]>> = table({
   ipv4: IP_SAFIS,
   ipv6: IP_SAFIS,
   l2vpn: ['vpls'],
-};
+});
 
 function headItem(head: Token): Item {
   return { kind: 'word', text: head.text, span: head.span };

@@ -12,6 +12,7 @@
  */
 import { EncodeError } from '../../error.js';
 import { SAFI } from '../../iana/safi.js';
+import { table } from '../../lookup.js';
 import { familyKey } from '../family.js';
 import { parseIPv4, parseIPv6 } from '../prefix.js';
 import type { RouteDistinguisher } from '../qualifier/rd.js';
@@ -39,7 +40,7 @@ function syntax(message: string): EncodeError {
 
 /** Configuration names -> component type; `afi` when the name fixes the family. */
 export const FLOW_COMPONENT_NAMES: Readonly<Record<string, { readonly type: number; readonly afi?: 1 | 2 }>> =
-  {
+  table({
     destination: { type: 1 },
     'destination-ipv4': { type: 1 },
     'destination-ipv6': { type: 1 },
@@ -59,10 +60,10 @@ export const FLOW_COMPONENT_NAMES: Readonly<Record<string, { readonly type: numb
     'traffic-class': { type: 11, afi: 2 },
     fragment: { type: 12 },
     'flow-label': { type: 13, afi: 2 },
-  };
+  });
 
 /** Common service names ExaBGP accepts for ports (a subset of its IANA table). */
-export const PORT_NAMES: Readonly<Record<string, number>> = {
+export const PORT_NAMES: Readonly<Record<string, number>> = table({
   ftp: 21,
   ssh: 22,
   telnet: 23,
@@ -86,7 +87,7 @@ export const PORT_NAMES: Readonly<Record<string, number>> = {
   imaps: 993,
   pop3s: 995,
   'http-alt': 8080,
-};
+});
 
 // Per type: the names its values may use and the largest value (ExaBGP's limits).
 const VALUE_RULES: Readonly<Record<number, { names: Readonly<Record<string, number>>; max: number }>> = {
