@@ -93,7 +93,7 @@ describe('peer-controlled text never breaks events, logs or the CLI', () => {
         const v = Buffer.concat([Buffer.from([version.length]), version]);
         const raw = openWith(Buffer.concat([capability(73, h), capability(75, v)]));
         const m = decode(raw);
-        if (!m || m.kind !== 'open' || LOCAL.kind !== 'open') return;
+        if (m?.kind !== 'open' || LOCAL.kind !== 'open') return;
         checkEventOutputs({ kind: 'message', direction: 'receive', message: m, raw });
         const negotiated = negotiate(LOCAL, m);
         checkEventOutputs({ kind: 'negotiated', negotiated });
