@@ -3,9 +3,10 @@
  * subcommand is one table entry.
  */
 import { existsSync } from 'node:fs';
+import { table } from '../wire/lookup.js';
 import { type CliIo, nodeIo, type Subcommand, UsageError } from './io.js';
 
-const SUBCOMMANDS: Readonly<Record<string, () => Promise<Subcommand>>> = {
+const SUBCOMMANDS: Readonly<Record<string, () => Promise<Subcommand>>> = table({
   run: async () => (await import('./run.js')).run,
   demo: async () => (await import('./demo.js')).demo,
   healthcheck: async () => (await import('./healthcheck.js')).healthcheck,
@@ -14,7 +15,7 @@ const SUBCOMMANDS: Readonly<Record<string, () => Promise<Subcommand>>> = {
   env: async () => (await import('./env.js')).env,
   encode: async () => (await import('./encode.js')).encode,
   cli: async () => (await import('./cli.js')).cli,
-};
+});
 
 async function help(io: CliIo): Promise<void> {
   io.out('usage: bgpknife COMMAND [ARGS...]\n\ncommands:\n');

@@ -7,6 +7,8 @@
  * the lexer then holds only a window of it, refilled a line at a time, and the whole file never
  * exists as one string. It never throws: bad input becomes a diagnostic and lexing goes on.
  */
+
+import { table } from '../wire/lookup.js';
 import type { DiagnosticSink } from './diagnostic.js';
 import type { Span } from './span.js';
 
@@ -39,7 +41,7 @@ for (let i = 0; i < 32; i++) if (CLASS[i] === WORD) CLASS[i] = SPACE;
 const NL = 10;
 const BACKSLASH = 92;
 
-const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+const ESCAPES: Readonly<Record<string, string>> = table({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' });
 
 function classOf(code: number): number {
   return code < 128 ? CLASS[code]! : WORD;

@@ -5,6 +5,7 @@
 
 import { parseFlow, parseOperational } from '../command/grammar/flow.js';
 import { parseAnnounce, parseL2vpn, parseStatic } from '../command/grammar/route.js';
+import { table } from '../wire/lookup.js';
 import type { Token } from './lexer.js';
 import type {
   Api,
@@ -160,7 +161,7 @@ function parseApi(p: ParserState, head: Token): Api | undefined {
 
 type SectionParser = (p: ParserState, head: Token) => NeighborItem | undefined;
 
-const SECTIONS: Readonly<Record<string, SectionParser>> = {
+const SECTIONS: Readonly<Record<string, SectionParser>> = table({
   family: (p, h) => parseFamily(p, h, 'family'),
   'add-path': (p, h) => parseFamily(p, h, 'add-path'),
   capability: parseCapability,
@@ -172,7 +173,7 @@ const SECTIONS: Readonly<Record<string, SectionParser>> = {
   l2vpn: parseL2vpn,
   operational: parseOperational,
   process: parseProcess,
-};
+});
 
 export const NEIGHBOR_KEYWORDS: readonly string[] = [...Object.keys(NEIGHBOR_KEYS), ...Object.keys(SECTIONS)];
 

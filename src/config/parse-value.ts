@@ -5,6 +5,7 @@
  * the shape is checked (a number is a number, a boolean is a boolean word).
  */
 
+import { table } from '../wire/lookup.js';
 import type { Token } from './lexer.js';
 import type { Setting, Value } from './model.js';
 import { endStatement, type Item, type ParserState, readStatement } from './parse-core.js';
@@ -20,7 +21,7 @@ export type ValueType =
   | 'list'
   | 'args';
 
-export const NEIGHBOR_KEYS: Readonly<Record<string, ValueType>> = {
+export const NEIGHBOR_KEYS: Readonly<Record<string, ValueType>> = table({
   inherit: 'list',
   description: 'string',
   'host-name': 'string',
@@ -54,7 +55,7 @@ export const NEIGHBOR_KEYS: Readonly<Record<string, ValueType>> = {
   // bgpknife's own (ExaBGP has none): received routes per family, and the restart delay.
   'maximum-prefix': 'number',
   'maximum-prefix-restart': 'number',
-};
+});
 
 /** Neighbor keywords that ExaBGP 4.2/5.0 only accept inside `capability { }`. */
 export const LEGACY_NEIGHBOR_CAPABILITIES: ReadonlySet<string> = new Set([
@@ -63,7 +64,7 @@ export const LEGACY_NEIGHBOR_CAPABILITIES: ReadonlySet<string> = new Set([
   'route-refresh',
 ]);
 
-export const CAPABILITY_KEYS: Readonly<Record<string, ValueType>> = {
+export const CAPABILITY_KEYS: Readonly<Record<string, ValueType>> = table({
   nexthop: 'boolean',
   'add-path': 'word',
   asn4: 'boolean',
@@ -74,24 +75,24 @@ export const CAPABILITY_KEYS: Readonly<Record<string, ValueType>> = {
   aigp: 'boolean',
   'extended-message': 'boolean',
   'software-version': 'boolean',
-};
+});
 
-export const PROCESS_KEYS: Readonly<Record<string, ValueType>> = {
+export const PROCESS_KEYS: Readonly<Record<string, ValueType>> = table({
   run: 'args',
   encoder: 'word',
   respawn: 'boolean',
-};
+});
 
-export const API_KEYS: Readonly<Record<string, ValueType>> = {
+export const API_KEYS: Readonly<Record<string, ValueType>> = table({
   processes: 'list',
   'processes-match': 'list',
   'neighbor-changes': 'boolean',
   negotiated: 'boolean',
   fsm: 'boolean',
   signal: 'boolean',
-};
+});
 
-export const DIRECTION_KEYS: Readonly<Record<string, ValueType>> = {
+export const DIRECTION_KEYS: Readonly<Record<string, ValueType>> = table({
   parsed: 'boolean',
   packets: 'boolean',
   consolidate: 'boolean',
@@ -101,7 +102,7 @@ export const DIRECTION_KEYS: Readonly<Record<string, ValueType>> = {
   keepalive: 'boolean',
   refresh: 'boolean',
   operational: 'boolean',
-};
+});
 
 const TRUE_WORDS = new Set(['true', 'enable', 'enabled', 'yes', 'on']);
 const FALSE_WORDS = new Set(['false', 'disable', 'disabled', 'no', 'off']);

@@ -3,6 +3,7 @@
  * prefixes and attribute values, FlowSpec redirect forms.
  */
 import { IP_SAFIS } from '../command/grammar/safi-names.js';
+import { table } from '../wire/lookup.js';
 import type { Diagnostic, DiagnosticSink } from './diagnostic.js';
 import { isIP, isIPv4, isPrefix, isRouteDistinguisher } from './ip.js';
 import type {
@@ -20,12 +21,12 @@ import type {
 import type { Span } from './span.js';
 
 /** ExaBGP 5.0's AFI/SAFI keyword pairs. */
-export const FAMILIES: Readonly<Record<string, readonly string[]>> = {
+export const FAMILIES: Readonly<Record<string, readonly string[]>> = table({
   ipv4: IP_SAFIS,
   ipv6: IP_SAFIS,
   l2vpn: ['vpls', 'evpn'],
   'bgp-ls': ['bgp-ls', 'bgp-ls-vpn'],
-};
+});
 
 const DIRECTIONS = ['send', 'receive', 'send/receive'];
 const NEXTHOP_SAFIS = ['unicast', 'multicast', 'nlri-mpls', 'labeled-unicast', 'mpls-vpn'];

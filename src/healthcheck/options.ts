@@ -2,6 +2,8 @@
  * `bgpknife healthcheck` options: ExaBGP healthcheck's command line (the same names, short
  * forms and defaults), and its `--config FILE` of `name = value` lines. Pure: parsing only.
  */
+
+import { table } from '../wire/lookup.js';
 import { parseIP } from '../wire/nlri/prefix.js';
 import type { AnnounceOptions } from './machine.js';
 
@@ -37,7 +39,7 @@ interface OptionDef {
   readonly kind: Kind;
 }
 
-const OPTIONS: Readonly<Record<string, OptionDef>> = {
+const OPTIONS: Readonly<Record<string, OptionDef>> = table({
   silent: { key: 'silent', kind: 'flag' },
   s: { key: 'silent', kind: 'flag' },
   debug: { key: 'debug', kind: 'flag' },
@@ -100,7 +102,7 @@ const OPTIONS: Readonly<Record<string, OptionDef>> = {
   group: { key: 'group', kind: 'ignored-value' },
   'syslog-facility': { key: 'syslog-facility', kind: 'ignored-value' },
   sF: { key: 'syslog-facility', kind: 'ignored-value' },
-};
+});
 
 export const DEFAULT_HEALTH_OPTIONS: HealthOptions = {
   ips: [],

@@ -70,6 +70,12 @@ class TcpConnection implements Connection {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    // A connection refused before it was attached has nothing to deliver: close it now, so a
+    // flood of connections does not hold a descriptor each for the 5 s below.
+    if (!this.handlers) {
+      this.socket.destroy();
+      return;
+    }
     // Let queued bytes (a NOTIFICATION) leave, then close; destroy if the peer never reads.
     this.socket.end();
     this.socket.setTimeout(5000, () => this.socket.destroy());

@@ -9,7 +9,28 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfigText } from '../../src/daemon/load.js';
 import { type Cmd, CommandDriver } from './api-driver.js';
+
+/** The test peer's addresses: neighbors with these addresses are the ones the test watches. */
+const TEST_PEER_ADDRESSES = new Set(['127.0.0.1', '::1']);
+
+/**
+ * The processes bound to the neighbors the test peer plays: only such a helper can make the
+ * messages the test expects (api-multiple-api binds another helper to a neighbor nobody answers).
+ * Empty when the configuration cannot say: then any helper may send the commands.
+ */
+export function watchedProcesses(configs: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of configs) {
+    const loaded = loadConfigText(readFileSync(c, 'utf8'), c);
+    for (const n of loaded.config?.neighbors ?? []) {
+      if (!TEST_PEER_ADDRESSES.has(n.peerAddress)) continue;
+      for (const api of n.api) for (const p of api.processes) out.add(p);
+    }
+  }
+  return out;
+}
 
 /** Lines kept from what the daemon wrote to the helpers (acks, events), for failure reports. */
 export const MAX_HELPER_LINES = 50;
@@ -52,6 +73,7 @@ export async function setupHelper(
     return out;
   });
   const driver = new CommandDriver(commands, undefined);
+  const watched = watchedProcesses(configs);
   const received: string[] = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((s) => {
@@ -67,8 +89,9 @@ export async function setupHelper(
       for (const l of lines) {
         if (!greeted && l.startsWith('hello ')) {
           greeted = true;
-          // The first helper to connect sends the commands (a respawned one takes over).
-          if (!driverOwner || driverOwner === l) {
+          // The first watched helper to connect sends the commands (a respawned one takes over).
+          const name = l.slice('hello '.length);
+          if ((watched.size === 0 || watched.has(name)) && (!driverOwner || driverOwner === l)) {
             driverOwner = l;
             driver.connected((line) => s.write(line));
           }

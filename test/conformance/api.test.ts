@@ -19,7 +19,7 @@ describe('conformance: ExaBGP main/api tests against bgpknife run', () => {
     if (!dir) return;
     const results = await runAll(
       discover(dir),
-      { bin: join(REPO_ROOT, 'bin', 'bgpknife.js'), timeoutSeconds: 10, parallel: 4 },
+      { bin: join(REPO_ROOT, 'bin', 'bgpknife.js'), timeoutSeconds: 15, parallel: 2 },
       () => {},
     );
     const lines = results.map((r) => `${r.verdict.toUpperCase().padEnd(4)} ${r.name}`);

@@ -12,9 +12,10 @@ import type { Item, ParserState } from '../../config/parse-core.js';
 import { itemText } from '../../config/parse-core.js';
 import { parseAsn, parseInteger, parseIntegerAt } from '../../config/parse-value.js';
 import { joinSpans, type Span } from '../../config/span.js';
+import { table } from '../../wire/lookup.js';
 
 /** Well-known communities (RFC 1997, RFC 7999, RFC 8326, RFC 9494) by the names ExaBGP accepts. */
-export const WELL_KNOWN_COMMUNITIES: Readonly<Record<string, number>> = {
+export const WELL_KNOWN_COMMUNITIES: Readonly<Record<string, number>> = table({
   'no-export': 0xffffff01,
   no_export: 0xffffff01,
   'no-advertise': 0xffffff02,
@@ -27,7 +28,7 @@ export const WELL_KNOWN_COMMUNITIES: Readonly<Record<string, number>> = {
   'accept-own': 0xffff0001,
   'llgr-stale': 0xffff0006,
   'no-llgr': 0xffff0007,
-};
+});
 
 /** Builds the attribute with its span in one object literal (a spread would leave slow, larger objects). */
 type Parse = (p: ParserState, item: Item, span: Span) => RouteAttribute | undefined;
@@ -248,7 +249,7 @@ const flagField = (name: string): Descriptor => ({
   parse: (_p, _i, span) => ({ span, kind: 'field', name }),
 });
 
-export const ATTRIBUTES: Readonly<Record<string, Descriptor>> = {
+export const ATTRIBUTES: Readonly<Record<string, Descriptor>> = table({
   'next-hop': { arity: 1, parse: wordAttr((address, span) => ({ span, kind: 'next-hop', address })) },
   origin: { arity: 1, parse: origin },
   med: { arity: 1, parse: numberAttr('med', 0xffffffff) },
@@ -313,7 +314,7 @@ export const ATTRIBUTES: Readonly<Record<string, Descriptor>> = {
   'shared-join': flagField('shared-join'),
   'source-join': flagField('source-join'),
   'source-ad': flagField('source-ad'),
-};
+});
 
 export const ATTRIBUTE_KEYWORDS: readonly string[] = Object.keys(ATTRIBUTES);
 

@@ -28,6 +28,7 @@ import {
 } from '../../config/parse-core.js';
 import { joinSpans, type Span } from '../../config/span.js';
 import { checkRoute } from '../../config/validate-sections.js';
+import { table } from '../../wire/lookup.js';
 import { attributeDescriptor, parseAttributes } from './attribute.js';
 import { IP_SAFIS } from './safi-names.js';
 import { shareValues } from './share.js';
@@ -36,11 +37,11 @@ import { shareValues } from './share.js';
 const PREFIXED = new Set(['unicast', 'multicast', 'nlri-mpls', 'labeled-unicast', 'mpls-vpn']);
 
 /** SAFI keywords of `announce { AFI { SAFI ... } }` (and the API's family-first forms). */
-export const ANNOUNCE_SAFIS: Readonly<Record<string, readonly string[]>> = {
+export const ANNOUNCE_SAFIS: Readonly<Record<string, readonly string[]>> = table({
   ipv4: IP_SAFIS,
   ipv6: IP_SAFIS,
   l2vpn: ['vpls'],
-};
+});
 
 /**
  * Where a section's routes go: its own list, or the parser's RouteStream (which keeps none of

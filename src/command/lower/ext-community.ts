@@ -10,6 +10,7 @@ import { parseInteger } from '../../config/parse-value.js';
 import { redirect, trafficRate } from '../../wire/attribute/ext-community/build.js';
 import { decodeExtCommunity } from '../../wire/attribute/ext-community/registry.js';
 import type { ExtCommunity } from '../../wire/attribute/ext-community/types.js';
+import { table } from '../../wire/lookup.js';
 import { LowerError } from './error.js';
 
 /** A decimal number, a 0x-hex number, or an IPv4 address (as its 32-bit value); NaN otherwise. */
@@ -82,7 +83,7 @@ function adminLocal(
   });
 }
 
-const DIRECTIONS: Readonly<Record<string, number>> = { input: 1, output: 2, 'input-output': 3 };
+const DIRECTIONS: Readonly<Record<string, number>> = table({ input: 1, output: 2, 'input-output': 3 });
 
 /** FlowSpec interface-set (draft-ietf-idr-flowspec-interfaceset): [transitivity:]direction:ASN:group. */
 function interfaceSet(text: string, parts: readonly string[]): ExtCommunity {
@@ -108,7 +109,7 @@ function interfaceSet(text: string, parts: readonly string[]): ExtCommunity {
 
 type Builder = (text: string, parts: readonly string[]) => ExtCommunity;
 
-const BUILDERS: Readonly<Record<string, Builder>> = {
+const BUILDERS: Readonly<Record<string, Builder>> = table({
   target: (t, p) => adminLocal(t, 0x02, p),
   origin: (t, p) => adminLocal(t, 0x03, p),
   target4: (t, p) => adminLocal(t, 0x02, p, true),
@@ -146,7 +147,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     if (p.length > 0 && !(p.length === 1 && p[0] === '')) throw bad(t, 'takes no value');
     return make(0x08, 0x00, () => undefined);
   },
-};
+});
 
 /** One extended community from its parsed text form. Throws LowerError. */
 export function lowerExtCommunity(c: TextCommunity): ExtCommunity {

@@ -6,6 +6,7 @@
 import type { AttributeValue } from '../../config/model.js';
 import type { Route } from '../../rib/route.js';
 import { AFI } from '../../wire/iana/afi.js';
+import { table } from '../../wire/lookup.js';
 import type { Nlri } from '../../wire/nlri/types.js';
 import { type Interner, lowerAttributes, type RouteParts } from './attributes.js';
 import { LowerError } from './error.js';
@@ -21,7 +22,11 @@ export interface RouteStatement {
   readonly attributes: readonly AttributeValue[];
 }
 
-const AFI_BY_NAME: Readonly<Record<string, number>> = { ipv4: AFI.IPV4, ipv6: AFI.IPV6, l2vpn: AFI.L2VPN };
+const AFI_BY_NAME: Readonly<Record<string, number>> = table({
+  ipv4: AFI.IPV4,
+  ipv6: AFI.IPV6,
+  l2vpn: AFI.L2VPN,
+});
 
 function afiOf(st: RouteStatement): number {
   const afi = st.afi === undefined ? AFI.IPV4 : AFI_BY_NAME[st.afi];

@@ -4,6 +4,7 @@
  * of settings and family/capability/add-path/nexthop/api sections into NeighborConfig fields.
  */
 
+import { table } from '../../wire/lookup.js';
 import { type FamilyKey, familyKey, parseFamily } from '../../wire/nlri/family.js';
 import { knownFamilies } from '../../wire/nlri/registry.js';
 import type { Api, FamilyEntry, Neighbor, NeighborItem, Setting, Value } from '../model.js';
@@ -84,7 +85,7 @@ export function gracefulRestart(v: Value | undefined, holdTime: number): number 
   return undefined;
 }
 
-const SAFI_ALIASES: Readonly<Record<string, string>> = { 'labeled-unicast': 'nlri-mpls' };
+const SAFI_ALIASES: Readonly<Record<string, string>> = table({ 'labeled-unicast': 'nlri-mpls' });
 
 function entryFamilies(e: FamilyEntry, known: readonly FamilyKey[]): FamilyKey[] {
   if (e.afi === 'all') return [...known];

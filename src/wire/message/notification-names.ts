@@ -4,6 +4,7 @@
  * RFC 5492 (Unsupported Capability), RFC 6608 (FSM errors), RFC 7313 (ROUTE-REFRESH errors),
  * RFC 8538 (Hard Reset), RFC 9234 (Role Mismatch), RFC 9384 (BFD Down), RFC 9687 (Send Hold Timer).
  */
+import { table } from '../lookup.js';
 
 export const NOTIFICATION_CODE = {
   MESSAGE_HEADER: 1,
@@ -42,7 +43,7 @@ const CODE_NAMES: Readonly<Record<number, string>> = {
   8: 'Send hold timer expired',
 };
 
-const SUBCODE_NAMES: Readonly<Record<string, string>> = {
+const SUBCODE_NAMES: Readonly<Record<string, string>> = table({
   '1/0': 'Unspecific',
   '1/1': 'Connection Not Synchronized',
   '1/2': 'Bad Message Length',
@@ -90,7 +91,7 @@ const SUBCODE_NAMES: Readonly<Record<string, string>> = {
   '7/1': 'Invalid Message Length',
   '7/2': 'Malformed Message Subtype',
   '8/0': 'Unspecific',
-};
+});
 
 /** ExaBGP's name of an error code ("Cease"), or "unknown error". */
 export function notificationCodeName(code: number): string {

@@ -3,9 +3,11 @@
  * codes (IANA "ICMP Parameters"), TCP flags (RFC 9293 §3.1) and fragment bits (RFC 8955
  * §4.2.2.12), both for printing decoded values and for parsing configuration.
  */
+
+import { table } from '../../lookup.js';
 import { FLOW_TYPE } from './components.js';
 
-export const PROTOCOLS: Readonly<Record<string, number>> = {
+export const PROTOCOLS: Readonly<Record<string, number>> = table({
   icmp: 1,
   igmp: 2,
   tcp: 6,
@@ -19,9 +21,9 @@ export const PROTOCOLS: Readonly<Record<string, number>> = {
   ipip: 94,
   pim: 103,
   sctp: 132,
-};
+});
 
-export const ICMP_TYPES: Readonly<Record<string, number>> = {
+export const ICMP_TYPES: Readonly<Record<string, number>> = table({
   'echo-reply': 0,
   unreachable: 3,
   redirect: 5,
@@ -38,10 +40,10 @@ export const ICMP_TYPES: Readonly<Record<string, number>> = {
   'extended-echo-reply': 43,
   'experimental-one': 253,
   'experimental-two': 254,
-};
+});
 
 /** Accepted in configuration only: ExaBGP prints ICMP codes as numbers (names repeat values). */
-export const ICMP_CODES: Readonly<Record<string, number>> = {
+export const ICMP_CODES: Readonly<Record<string, number>> = table({
   'network-unreachable': 0,
   'host-unreachable': 1,
   'protocol-unreachable': 2,
@@ -66,10 +68,10 @@ export const ICMP_CODES: Readonly<Record<string, number>> = {
   'ttl-eq-zero-during-reassembly': 1,
   'required-option-missing': 1,
   'ip-header-bad': 2,
-};
+});
 
 /** In bit order, as ExaBGP joins them with '+'. */
-export const TCP_FLAGS: Readonly<Record<string, number>> = {
+export const TCP_FLAGS: Readonly<Record<string, number>> = table({
   fin: 0x01,
   syn: 0x02,
   rst: 0x04,
@@ -79,16 +81,16 @@ export const TCP_FLAGS: Readonly<Record<string, number>> = {
   ece: 0x40,
   cwr: 0x80,
   ns: 0x100,
-};
+});
 /** Accepted in configuration besides TCP_FLAGS. */
-export const TCP_FLAG_ALIASES: Readonly<Record<string, number>> = { urgent: 0x20 };
+export const TCP_FLAG_ALIASES: Readonly<Record<string, number>> = table({ urgent: 0x20 });
 
-export const FRAGMENTS: Readonly<Record<string, number>> = {
+export const FRAGMENTS: Readonly<Record<string, number>> = table({
   'dont-fragment': 0x01,
   'is-fragment': 0x02,
   'first-fragment': 0x04,
   'last-fragment': 0x08,
-};
+});
 
 function invert(table: Readonly<Record<string, number>>): Map<number, string> {
   return new Map(Object.entries(table).map(([k, v]) => [v, k]));

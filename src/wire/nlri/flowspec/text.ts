@@ -12,6 +12,7 @@
  */
 import { EncodeError } from '../../error.js';
 import { SAFI } from '../../iana/safi.js';
+import { table } from '../../lookup.js';
 import { familyKey } from '../family.js';
 import { parseIPv4, parseIPv6 } from '../prefix.js';
 import type { RouteDistinguisher } from '../qualifier/rd.js';
@@ -39,7 +40,7 @@ function syntax(message: string): EncodeError {
 
 /** Configuration names -> component type; `afi` when the name fixes the family. */
 export const FLOW_COMPONENT_NAMES: Readonly<Record<string, { readonly type: number; readonly afi?: 1 | 2 }>> =
-  {
+  table({
     destination: { type: 1 },
     'destination-ipv4': { type: 1 },
     'destination-ipv6': { type: 1 },
@@ -59,10 +60,10 @@ export const FLOW_COMPONENT_NAMES: Readonly<Record<string, { readonly type: numb
     'traffic-class': { type: 11, afi: 2 },
     fragment: { type: 12 },
     'flow-label': { type: 13, afi: 2 },
-  };
+  });
 
 /** Common service names ExaBGP accepts for ports (a subset of its IANA table). */
-export const PORT_NAMES: Readonly<Record<string, number>> = {
+export const PORT_NAMES: Readonly<Record<string, number>> = table({
   ftp: 21,
   ssh: 22,
   telnet: 23,
@@ -86,7 +87,7 @@ export const PORT_NAMES: Readonly<Record<string, number>> = {
   imaps: 993,
   pop3s: 995,
   'http-alt': 8080,
-};
+});
 
 // Per type: the names its values may use and the largest value (ExaBGP's limits).
 const VALUE_RULES: Readonly<Record<number, { names: Readonly<Record<string, number>>; max: number }>> = {
@@ -223,6 +224,9 @@ export function parseFlowPrefix(type: FlowPrefixType, text: string): { afi: 1 | 
   if (!bytes || len === undefined || extra !== undefined || (!v6 && off !== undefined)) {
     throw syntax(`'${text}' is not a flow prefix (address/length, IPv6 address/length/offset)`);
   }
+  // A length or offset that is not a number is named as written, not as NaN.
+  const bad = [len, off].find((s) => s !== undefined && Number.isNaN(num(s)));
+  if (bad !== undefined) throw syntax(`'${text}': bad prefix length or offset '${bad}'`);
   const ip = address.toLowerCase();
   const component = flowPrefix(type, ip, num(len), off === undefined ? undefined : num(off));
   return { afi: v6 ? 2 : 1, component };
