@@ -3,11 +3,15 @@
  * Scenarios are added here as they are written.
  */
 import { runCodec } from './codec.js';
+import { runLoad } from './load/scenario.js';
 
 const SCENARIOS: Readonly<Record<string, (n: number) => Promise<void> | void>> = {
   codec: (n) => {
     runCodec(n);
   },
+  load: (n) => runLoad(n, false, 1, process.env.BENCH_ONLY),
+  'load-v6': (n) => runLoad(n, true, 1, process.env.BENCH_ONLY),
+  'load-attrs': (n) => runLoad(n, false, 1000, process.env.BENCH_ONLY),
 };
 
 const [name = '', count] = process.argv.slice(2);
