@@ -82,14 +82,9 @@ export function startBirdSender(local: string, receiver: string, receiverPort: n
     const med = r.sets === 1 ? '' : ` bgp_med = ${setOf(i, r) + 1};`;
     routes.push(`  route ${prefix(i, r.v6)} blackhole { bgp_origin = ORIGIN_IGP;${med} };`);
   }
-  return start(workDir, [
-    'router id 10.255.0.2;',
-    ...HEADER,
-    `protocol static st { ${table} { import all; };`,
-    ...routes,
-    '}',
-    ...bgpProtocol('tx', local, undefined, receiver, receiverPort),
-  ]);
+  const head = ['router id 10.255.0.2;', ...HEADER, `protocol static st { ${table} { import all; };`];
+  const tail = ['}', ...bgpProtocol('sender', local, undefined, receiver, receiverPort)];
+  return start(workDir, head.concat(routes, tail));
 }
 
 export interface ProtocolState {

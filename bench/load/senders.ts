@@ -67,7 +67,7 @@ function exabgpSyntax(ctx: SenderContext, feed: Feed, markFile: string): string 
     `    connect ${ctx.receiverPort};`,
     `    family { ${r.v6 ? 'ipv6' : 'ipv4'} unicast; }`,
   );
-  if (feed === 'static') lines.push(...staticRoutes(r));
+  if (feed === 'static') for (const l of staticRoutes(r)) lines.push(l);
   else lines.push('    api { processes [ feed ]; neighbor-changes; }');
   lines.push('}', '');
   return lines.join('\n');
