@@ -37,6 +37,8 @@ export interface Sender {
 
 const HELPER = join(REPO_ROOT, 'dist', 'bench', 'load', 'helper.js');
 const BGPKNIFE = join(REPO_ROOT, 'bin', 'bgpknife.js');
+/** Extra node flags for bgpknife's process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+const KNIFE_NODE_ARGS = (process.env.BENCH_KNIFE_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const KNIFE_ENV = { exabgp_tcp_bind: '', exabgp_api_cli: 'false', exabgp_log_level: 'INFO' };
 
 type Feed = 'lines' | 'grouped' | 'static';
@@ -82,7 +84,12 @@ function knife(feed: Feed): Sender {
       const conf = join(workDir, 'bgpknife.conf');
       const markFile = join(workDir, 'mark');
       writeFileSync(conf, exabgpSyntax(ctx, feed, markFile));
-      const daemon = startDaemon(process.execPath, [BGPKNIFE, 'run', conf], join(workDir, 'log'), KNIFE_ENV);
+      const daemon = startDaemon(
+        process.execPath,
+        [...KNIFE_NODE_ARGS, BGPKNIFE, 'run', conf],
+        join(workDir, 'log'),
+        KNIFE_ENV,
+      );
       return { daemon, workDir, ...(feed === 'static' ? {} : { markFile }) };
     },
   };
