@@ -3,7 +3,9 @@
  * Scenarios are added here as they are written.
  */
 import { runCodec } from './codec.js';
+import { runReceive } from './load/receive.js';
 import { runLoad } from './load/scenario.js';
+import { runSessions } from './load/sessions.js';
 
 const SCENARIOS: Readonly<Record<string, (n: number) => Promise<void> | void>> = {
   codec: (n) => {
@@ -12,6 +14,8 @@ const SCENARIOS: Readonly<Record<string, (n: number) => Promise<void> | void>> =
   load: (n) => runLoad(n, false, 1, process.env.BENCH_ONLY),
   'load-v6': (n) => runLoad(n, true, 1, process.env.BENCH_ONLY),
   'load-attrs': (n) => runLoad(n, false, 1000, process.env.BENCH_ONLY),
+  receive: (n) => runReceive(n),
+  sessions: (n) => runSessions(n),
 };
 
 const [name = '', count] = process.argv.slice(2);

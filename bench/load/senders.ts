@@ -123,6 +123,22 @@ const birdStatic: Sender = {
   },
 };
 
+const RAW_SENDER = join(REPO_ROOT, 'dist', 'bench', 'load', 'raw-sender.js');
+
+/** UPDATEs built beforehand written straight to the socket: the machine's limit. */
+const preEncoded: Sender = {
+  name: 'pre-encoded stream',
+  fromFirstCommand: false,
+  start(ctx) {
+    const workDir = makeWorkDir('bench-raw');
+    const r = ctx.routes;
+    const args = [RAW_SENDER, ctx.local, ctx.receiver, ctx.receiverPort, r.n, r.v6 ? 1 : 0, r.sets].map(
+      String,
+    );
+    return { daemon: startDaemon(process.execPath, args, join(workDir, 'log')), workDir };
+  },
+};
+
 /** Every sender, bgpknife's first; `exabgpMax` bounds ExaBGP's slow per-line API. */
 export function senders(exabgpLinesMax: number, exabgpMax: number): Sender[] {
   return [
@@ -133,5 +149,6 @@ export function senders(exabgpLinesMax: number, exabgpMax: number): Sender[] {
     exabgp('grouped', exabgpMax),
     exabgp('static', exabgpMax),
     birdStatic,
+    preEncoded,
   ];
 }
