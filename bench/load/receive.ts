@@ -16,13 +16,14 @@ import {
   removeWorkDir,
   sleep,
   startDaemon,
+  tailFile,
 } from '../../test/support/peers/common.js';
 import { RECEIVER_AS, SENDER_AS, startBirdSender } from './bird.js';
 import type { RouteSet } from './routes.js';
 import { printTable, type Row } from './scenario.js';
 import { type ProcStats, procStats } from './stats.js';
 
-const ROW_TIMEOUT_MS = 120_000;
+const ROW_TIMEOUT_MS = 60_000;
 const COUNTER = join(REPO_ROOT, 'dist', 'bench', 'load', 'counter.js');
 const RAW_SENDER = join(REPO_ROOT, 'dist', 'bench', 'load', 'raw-sender.js');
 const BGPKNIFE = join(REPO_ROOT, 'bin', 'bgpknife.js');
@@ -92,6 +93,7 @@ async function measure(kind: SenderKind, n: number): Promise<Row> {
     await sender.daemon.stop();
     await knife.stop();
   }
+  if (!p.done) process.stderr.write(`${kind}: ${p.count} of ${n}; bgpknife log:\n${tailFile(join(workDir, 'log'), 8)}\n`);
   removeWorkDir(sender.workDir);
   removeWorkDir(workDir);
   const name = kind === 'bird' ? 'from bird 2 static' : 'from pre-encoded stream';

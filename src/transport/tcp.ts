@@ -62,6 +62,14 @@ class TcpConnection implements Connection {
     return this.socket.writableLength;
   }
 
+  pause(): void {
+    if (!this.closed) this.socket.pause();
+  }
+
+  resume(): void {
+    if (!this.closed) this.socket.resume();
+  }
+
   write(data: Buffer): boolean {
     if (this.closed) return false;
     return this.socket.write(data);
