@@ -93,7 +93,10 @@ async function measure(kind: SenderKind, n: number): Promise<Row> {
     await sender.daemon.stop();
     await knife.stop();
   }
-  if (!p.done) process.stderr.write(`${kind}: ${p.count} of ${n}; bgpknife log:\n${tailFile(join(workDir, 'log'), 8)}\n`);
+  if (!p.done)
+    process.stderr.write(
+      `${kind}: ${p.count} of ${n}; bgpknife log:\n${tailFile(join(workDir, 'log'), 8)}\n`,
+    );
   removeWorkDir(sender.workDir);
   removeWorkDir(workDir);
   const name = kind === 'bird' ? 'from bird 2 static' : 'from pre-encoded stream';
