@@ -31,7 +31,7 @@ const BGPKNIFE = join(REPO_ROOT, 'bin', 'bgpknife.js');
 const HELPER = join(REPO_ROOT, 'dist', 'bench', 'load', 'helper.js');
 
 function address(i: number): string {
-  return `127.1.${1 + (i >> 8)}.${(i & 255) + 1}`;
+  return `127.1.${1 + Math.floor(i / 250)}.${(i % 250) + 1}`;
 }
 
 function sideA(port: number, bird: string, birdPort: number, local: string, n: number, mark: string): string {
@@ -66,7 +66,7 @@ function count(file: string, pattern: RegExp): number {
 }
 
 const EXPIRED = /hold-timer-expired|NOTIFICATION 4\//g;
-const UP = / up"/g;
+const UP = / up routes=/g;
 
 export async function runSessions(n: number): Promise<void> {
   const dir = makeWorkDir('bench-sessions');
@@ -113,7 +113,7 @@ export async function runSessions(n: number): Promise<void> {
     report.push(
       `hold-timer expiries: A ${count(logA, EXPIRED)}, B ${count(logB, EXPIRED)} (hold time ${HOLD_SECONDS} s, watched ${AFTER_MS / 1000} s past the load)`,
     );
-    report.push(`sessions up at bgpknife B at the end: ${count(logB, UP) - count(logB, / down/g)}`);
+    report.push(`sessions up at bgpknife B at the end: ${count(logB, UP) - count(logB, / down: /g)}`);
   } finally {
     await a.stop();
     await b.stop();
