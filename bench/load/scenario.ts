@@ -52,12 +52,22 @@ async function measure(sender: Sender, routes: RouteSet): Promise<Row> {
   let established = Number.NaN;
   let received = 0;
   let end = Number.NaN;
+  let loadStart: number | undefined;
+  let loading: Promise<unknown> | undefined;
   let stats: ProcStats = { cpuSeconds: Number.NaN, peakRssBytes: Number.NaN };
   try {
     while (Date.now() < deadline) {
       await sleep(POLL_MS);
       const st = await protocolState(bird, 's1');
-      if (st.established && Number.isNaN(established)) established = st.sinceMs;
+      if (st.established && Number.isNaN(established)) {
+        established = st.sinceMs;
+        if (sender.load) {
+          loadStart = Date.now();
+          loading = sender
+            .load(running)
+            .catch((e: Error) => process.stderr.write(`${sender.name}: ${e.message}\n`));
+        }
+      }
       received = st.imported;
       stats = procStats(running.daemon.pid);
       if (received >= routes.n) {
@@ -68,12 +78,14 @@ async function measure(sender: Sender, routes: RouteSet): Promise<Row> {
     }
   } finally {
     await running.daemon.stop();
+    await loading;
     await bird.daemon.stop();
   }
-  const start = sender.fromFirstCommand ? (firstCommandMs(running) ?? established) : established;
+  const start =
+    loadStart ?? (sender.fromFirstCommand ? (firstCommandMs(running) ?? established) : established);
   removeWorkDir(running.workDir);
   removeWorkDir(bird.workDir);
-  const from = sender.fromFirstCommand ? 'first command' : 'Established';
+  const from = sender.load ? 'start of loading' : sender.fromFirstCommand ? 'first command' : 'Established';
   const seconds = Number.isNaN(end) ? Number.NaN : (end - start) / 1000;
   return { name: sender.name, n: routes.n, received, seconds, stats, from };
 }
@@ -86,7 +98,8 @@ function fmt(n: number, digits = 0): string {
 
 /** The bgpknife row a reference row compares with: same feed, else bgpknife's static config. */
 function baseline(row: Row, rows: readonly Row[]): Row | undefined {
-  const feed = row.name.replace(/^\S+( \S+)? /, '').replace(/^2 /, '');
+  // GoBGP loads through its API: compared with bgpknife's grouped API.
+  const feed = row.name.includes('mrt inject') ? 'API grouped' : row.name.replace(/^\S+( \S+)? /, '');
   const knife = rows.filter((r) => r.name.startsWith('bgpknife'));
   return knife.find((r) => r.name.endsWith(feed)) ?? knife.find((r) => r.name.endsWith('static config'));
 }

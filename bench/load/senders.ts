@@ -10,6 +10,7 @@ import { REPO_ROOT } from '../../test/support/corpus.js';
 import { type Daemon, makeWorkDir, startDaemon } from '../../test/support/peers/common.js';
 import { EXABGP_ENV } from '../../test/support/peers/exabgp-config.js';
 import { RECEIVER_AS, SENDER_AS, startBirdSender } from './bird.js';
+import { gobgpMrt } from './gobgp.js';
 import { attributeWords, nextHop, prefix, type RouteSet, setOf } from './routes.js';
 
 export interface SenderContext {
@@ -33,6 +34,8 @@ export interface Sender {
   /** Whether time counts from the helper's first command (else from Established). */
   readonly fromFirstCommand: boolean;
   start(ctx: SenderContext): RunningSender;
+  /** Routes loaded once the session is up (GoBGP's API); time counts from its start. */
+  load?(running: RunningSender): Promise<void>;
 }
 
 const HELPER = join(REPO_ROOT, 'dist', 'bench', 'load', 'helper.js');
@@ -149,6 +152,7 @@ export function senders(exabgpLinesMax: number, exabgpMax: number): Sender[] {
     exabgp('grouped', exabgpMax),
     exabgp('static', exabgpMax),
     birdStatic,
+    gobgpMrt,
     preEncoded,
   ];
 }
