@@ -17,7 +17,7 @@ import type { Command } from '../types.js';
 import { checkGrammar, lineState } from './state.js';
 
 /** Attribute texts remembered per interner; the cache is emptied when it reaches this size. */
-export const FAST_ROUTE_CACHE_ENTRIES = 256;
+export const FAST_ROUTE_CACHE_ENTRIES = 4096;
 
 const HEAD = 'announce route ';
 /** A prefix word: address characters and one length. */
