@@ -29,7 +29,11 @@ const HEADER = [
 
 function channels(exportAll: boolean): string[] {
   const ex = exportAll ? 'export all;' : 'export none;';
-  return [`  ipv4 { import all; ${ex} next hop self; };`, `  ipv6 { import all; ${ex} next hop self; };`];
+  // Over an IPv4 session BIRD has no IPv6 address of its own to put in MP_REACH_NLRI.
+  return [
+    `  ipv4 { import all; ${ex} next hop self; };`,
+    `  ipv6 { import all; ${ex} next hop address 2001:db8:ffff::1; };`,
+  ];
 }
 
 /** A receiver's passive protocol (peerPort undefined) or a sender's active one. */
