@@ -88,6 +88,17 @@ export class Api {
     );
   }
 
+  /**
+   * The share of its queue bound (0..1) that the fullest helper has not read yet: the daemon
+   * stops reading from peers while it is high, so received UPDATEs wait in TCP, not in a queue
+   * that would have to drop events (daemon/api-peer.ts).
+   */
+  backlog(): number {
+    let most = 0;
+    for (const h of this.supervisor.helpers.values()) most = Math.max(most, h.outbox?.queuedBytes ?? 0);
+    return most / this.opts.queueMaxBytes;
+  }
+
   restartHelpers(): void {
     this.supervisor.restartAll();
   }

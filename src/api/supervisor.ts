@@ -139,6 +139,7 @@ export class Supervisor {
     h.timer = undefined;
     const child = h.child;
     if (!child) return;
+    h.outbox?.flush();
     this.detach(h);
     child.stdin?.end();
     child.kill('SIGTERM');

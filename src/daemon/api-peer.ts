@@ -3,6 +3,11 @@
  * peer's session hooks into API events: connected (our OPEN leaves), up, down with a reason,
  * negotiated, and every message sent or received. It also keeps the Adj-RIB-In when the
  * neighbor has `adj-rib-in` on, and counts UPDATEs for `show neighbor`.
+ *
+ * Back-pressure: when a helper has not read BACKLOG_PAUSE of its queue bound, the peer's socket
+ * is paused (TCP slows the sender) until the backlog falls under BACKLOG_RESUME — at most
+ * PAUSE_MAX_MS at a time, followed by as long unpaused, so a helper that stopped reading cannot
+ * hold a session's KEEPALIVEs back for a hold time: then the queue's drop policy applies.
  */
 import type { Api } from '../api/api.js';
 import type { ApiEvent } from '../api/events/types.js';
@@ -30,7 +35,18 @@ const DOWN_REASONS: Readonly<Record<DownReason, string>> = {
   collision: 'connection collision',
 };
 
+/** Share of a helper's queue bound above which reading from peers pauses. */
+export const BACKLOG_PAUSE = 0.25;
+/** Share under which reading resumes. */
+export const BACKLOG_RESUME = 0.05;
+/** Longest pause; the same time then passes unpaused (hold times are 3 s or more). */
+export const PAUSE_MAX_MS = 1000;
+const BACKLOG_POLL_MS = 5;
+
 export class ApiPeerView implements ApiPeer {
+  /** When reading was paused (undefined: reading), and when pausing is allowed again. */
+  private pausedAtMs: number | undefined;
+  private pauseAgainAtMs = 0;
   readonly adjRibIn: AdjRibIn | undefined;
   upSinceMs: number | undefined;
   readonly updates = { received: 0, sent: 0 };
@@ -119,6 +135,27 @@ export class ApiPeerView implements ApiPeer {
       direction: 'receive',
       message: m,
     }));
+    if (this.pausedAtMs === undefined && this.api.backlog() > BACKLOG_PAUSE) this.pause();
+  }
+
+  private pause(): void {
+    const now = this.nowMs();
+    if (now < this.pauseAgainAtMs) return;
+    this.pausedAtMs = now;
+    this.peer.session.pauseReading();
+    const check = (): void => {
+      const at = this.pausedAtMs;
+      if (at === undefined) return;
+      const t = this.nowMs();
+      if (this.api.backlog() > BACKLOG_RESUME && t - at < PAUSE_MAX_MS) {
+        setTimeout(check, BACKLOG_POLL_MS);
+        return;
+      }
+      this.pausedAtMs = undefined;
+      if (t - at >= PAUSE_MAX_MS) this.pauseAgainAtMs = t + PAUSE_MAX_MS;
+      this.peer.session.resumeReading();
+    };
+    setTimeout(check, BACKLOG_POLL_MS);
   }
 
   sent(raw: Buffer): void {

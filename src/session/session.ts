@@ -113,6 +113,15 @@ export class Session {
    * in Established, "collision with an existing BGP connection that is in the Established state
    * causes closing of the newly created connection".
    */
+  /** Stop reading from the peer (back-pressure from a slow API helper); see resumeReading. */
+  pauseReading(): void {
+    this.conn?.pause?.();
+  }
+
+  resumeReading(): void {
+    this.conn?.resume?.();
+  }
+
   accept(conn: Connection): void {
     const name = this.state.name;
     if (!this.conn && (name === 'active' || name === 'connect' || name === 'idle')) {

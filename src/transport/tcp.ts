@@ -29,6 +29,7 @@ class TcpConnection implements Connection {
   readonly info: ConnectionInfo;
   private handlers: ConnectionHandlers | undefined;
   private closed = false;
+  private corked = false;
   private ended = false;
 
   constructor(private readonly socket: net.Socket) {
@@ -62,8 +63,29 @@ class TcpConnection implements Connection {
     return this.socket.writableLength;
   }
 
+  pause(): void {
+    if (!this.closed) this.socket.pause();
+  }
+
+  resume(): void {
+    if (!this.closed) this.socket.resume();
+  }
+
+  /**
+   * Writes of one tick leave in one system call: the socket is corked at the first write and
+   * uncorked on the next tick. A table of IPv6 routes is sent one UPDATE per route (as ExaBGP
+   * does), and a write per message cost a third of the daemon's CPU (BENCHMARKS.md).
+   */
   write(data: Buffer): boolean {
     if (this.closed) return false;
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.socket.uncork();
+      });
+    }
     return this.socket.write(data);
   }
 

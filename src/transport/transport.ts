@@ -26,5 +26,11 @@ export interface Connection {
   write(data: Buffer): boolean;
   /** Bytes queued but not yet handed to the peer. */
   readonly bufferedBytes: number;
+  /**
+   * Stop / start delivering received data (TCP flow control then slows the peer). Optional:
+   * a transport without it is never paused.
+   */
+  pause?(): void;
+  resume?(): void;
   close(): void;
 }

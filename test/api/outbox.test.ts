@@ -35,4 +35,16 @@ describe('Outbox', () => {
     assert.equal(box.send('after'), true);
     assert.match(reports[1] ?? '', /7 line\(s\) were dropped/);
   });
+
+  it('writes a burst of one turn as two pipe writes, in order, nothing lost', async () => {
+    const sink = new StuckSink();
+    const box = new Outbox(sink, 1 << 20, () => {});
+    for (let i = 0; i < 10_000; i++) box.send('done');
+    assert.equal(sink.lines.length, 1, 'the first line is written at once');
+    await Promise.resolve();
+    assert.equal(sink.lines.length, 2, 'the rest in one write at the end of the turn');
+    assert.equal(sink.lines.join(''), 'done\n'.repeat(10_000));
+    box.send('next turn');
+    assert.equal(sink.lines.length, 3, 'a new turn writes its first line at once again');
+  });
 });

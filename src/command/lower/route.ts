@@ -28,7 +28,7 @@ const AFI_BY_NAME: Readonly<Record<string, number>> = table({
   l2vpn: AFI.L2VPN,
 });
 
-function afiOf(st: RouteStatement): number {
+function afiOf(st: Pick<RouteStatement, 'afi'>): number {
   const afi = st.afi === undefined ? AFI.IPV4 : AFI_BY_NAME[st.afi];
   if (afi === undefined) throw new LowerError(`unknown address family '${st.afi}'`);
   return afi;
@@ -84,9 +84,22 @@ export function lowerRouteInto(interner: Interner, st: RouteStatement, out: Rout
     out.push(make(nlri, st.keyword === 'mup' ? mappedNextHop(nlri, parts) : parts));
     return;
   }
+  lowerPrefixesInto(parts, st, st.prefixes, out);
+}
+
+/**
+ * Appends the routes of `prefixes` with already lowered attributes `parts` (the API's fast
+ * path reuses the parts of an attribute text it has seen). Throws LowerError.
+ */
+export function lowerPrefixesInto(
+  parts: RouteParts,
+  st: Pick<RouteStatement, 'keyword' | 'afi'>,
+  prefixes: readonly string[],
+  out: Route[],
+): void {
   const safi = prefixSafi(st.keyword, parts);
   const afi = st.afi === undefined ? undefined : afiOf(st);
-  for (const prefix of st.prefixes) {
+  for (const prefix of prefixes) {
     const first = out.length;
     prefixNlris(prefix, safi, parts, (nlri) => out.push(make(nlri, parts)));
     if (afi !== undefined && out.length > first && out[first]!.nlri.family >> 8 !== afi)

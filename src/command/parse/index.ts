@@ -18,6 +18,7 @@ import { type Item, readStatement } from '../../config/parse-core.js';
 import { parseAttributes } from '../grammar/attribute.js';
 import { createInterner, type Interner, lowerAttributes } from '../lower/attributes.js';
 import type { Command, NeighborSelector, ParseResult } from '../types.js';
+import { fastRoute, learnRoute } from './fast-route.js';
 import { parseRoutes } from './route.js';
 import { readSelectors } from './selector.js';
 import { familyWords, simpleCommand } from './simple.js';
@@ -137,7 +138,11 @@ export function parseCommand(line: string, interner: Interner = API_INTERNER): P
     if (trimmed.startsWith('group ') || trimmed === 'group') {
       return parseGroup(trimmed.slice(5), interner);
     }
-    return parseOne(trimmed, interner);
+    const fast = fastRoute(trimmed, interner);
+    if (fast) return { command: fast };
+    const parsed = parseOne(trimmed, interner);
+    if (parsed.command.kind === 'routes' && !parsed.neighbors) learnRoute(trimmed, interner);
+    return parsed;
   } catch (e) {
     if (e instanceof CommandError || e instanceof Error) return { error: e.message };
     return { error: String(e) };

@@ -1,0 +1,63 @@
+/**
+ * The fast path of `announce route PREFIX ATTRIBUTES` (command/parse/fast-route.ts) gives the
+ * same commands as the full parser: each line is parsed twice, once by a parser that has seen
+ * its attribute text before (fast path) and once by a fresh one (full path), and the results
+ * must be deep-equal; lines the fast path must not take still get the full parser's errors.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createInterner } from '../../../src/command/lower/attributes.js';
+import { fastRoute } from '../../../src/command/parse/fast-route.js';
+import { parseCommand } from '../../../src/command/parse/index.js';
+
+const TEXTS = [
+  'next-hop 192.0.2.1',
+  'next-hop 192.0.2.1 origin igp med 7 local-preference 200 community [ 65000:1 65000:2 ]',
+  'next-hop self as-path [ 65000 65001 ] large-community [ 1:2:3 ]',
+  'next-hop 2001:db8::1 extended-community [ target:65000:1 ]',
+  'rd 65000:1 label 100 next-hop 192.0.2.1',
+  'label [ 100 200 ] next-hop 192.0.2.1',
+  'path-information 0.0.0.7 next-hop 192.0.2.1',
+  'next-hop 192.0.2.1 split /26',
+  'next-hop 192.0.2.1 watchdog dog withdraw',
+];
+const PREFIXES = [
+  '10.0.0.0/24',
+  '10.1.2.3/32',
+  '10.9.8.0/23',
+  '2001:db8:1::/64',
+  '2001:db8::5/128',
+  '0.0.0.0/0',
+];
+
+describe('announce route fast path', () => {
+  it('gives the same routes as the full parser for every attribute text and prefix', () => {
+    const warm = createInterner();
+    let fast = 0;
+    for (const text of TEXTS) {
+      parseCommand(`announce route 10.255.0.0/24 ${text}`, warm);
+      for (const prefix of PREFIXES) {
+        const line = `announce route ${prefix} ${text}`;
+        const full = parseCommand(line, createInterner());
+        if (fastRoute(line, warm)) fast++;
+        assert.deepEqual(parseCommand(line, warm), full, line);
+      }
+    }
+    assert.ok(fast > 20, `the fast path was taken (${fast} times)`);
+  });
+
+  it('leaves errors, selectors and unseen texts to the full parser', () => {
+    const warm = createInterner();
+    parseCommand('announce route 10.0.0.0/24 next-hop 192.0.2.1', warm);
+    assert.equal(fastRoute('announce route 10.0.0.0/24 next-hop 192.0.2.9', warm), undefined, 'unseen text');
+    assert.equal(
+      fastRoute('neighbor 192.0.2.2 announce route 10.0.0.0/24 next-hop 192.0.2.1', warm),
+      undefined,
+    );
+    for (const bad of ['10.0.0.0/33', '300.0.0.0/8', '10.0.0.0/', '::g/64']) {
+      const line = `announce route ${bad} next-hop 192.0.2.1`;
+      assert.ok('error' in parseCommand(line, warm), line);
+      assert.deepEqual(parseCommand(line, warm), parseCommand(line, createInterner()), line);
+    }
+  });
+});
