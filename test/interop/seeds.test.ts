@@ -76,32 +76,39 @@ describe('seeds against real peers (issue #8)', () => {
     }
   });
 
-  it('2013-ddos-group.conf: both neighbors of the group get "any port but 123", discard', async (t) => {
+  it('2013-ddos-group.conf: both neighbors of the group get "any port but 123", discard (GoBGP and BIRD)', async (t) => {
     const text = seedText('2013-ddos-group.conf');
-    if (!text || !requirePeer('gobgp', t)) return;
-    const me = loopbackAddress();
-    const a = loopbackAddress();
-    const b = loopbackAddress();
-    const port = await freePort(a);
-    const peers = [
-      await receiver('gobgp', a, port, 30740, me, 30740),
-      await receiver('gobgp', b, port, 30740, me, 30740),
-    ];
-    const daemon = startDaemon(
-      rewriteConfig(text, { '82.219.0.1': me, '82.219.0.2': a, '82.219.0.3': b }, port),
-    );
-    try {
-      for (const peer of peers) {
-        const [rule] = await waitForFlows(peer, 4, 1, WAIT_MS);
-        assert.ok(rule, `no rule; bgpknife log:\n${daemon.log()}`);
-        assert.equal(rule.components.destination, '82.219.4.31/32');
-        assert.match(rule.components.protocol ?? '', /^=(17|udp)$/i);
-        assert.equal(rule.components['destination-port'], '>123 <123');
-        assert.deepEqual(rule.actions, ['discard']);
+    if (!text || !requirePeer('gobgp', t) || !requirePeer('bird', t)) return;
+    for (const kind of ['gobgp', 'bird'] as const) {
+      const me = loopbackAddress();
+      const a = loopbackAddress();
+      const b = loopbackAddress();
+      const port = await freePort(a);
+      const peers = [
+        await receiver(kind, a, port, 30740, me, 30740),
+        await receiver(kind, b, port, 30740, me, 30740),
+      ];
+      const daemon = startDaemon(
+        rewriteConfig(text, { '82.219.0.1': me, '82.219.0.2': a, '82.219.0.3': b }, port),
+      );
+      try {
+        for (const peer of peers) {
+          const [rule] = await waitForFlows(peer, 4, 1, WAIT_MS);
+          assert.ok(rule, `${kind}: no rule; bgpknife log:\n${daemon.log()}`);
+          assert.equal(rule.components.destination, '82.219.4.31/32', kind);
+          assert.match(rule.components.protocol ?? '', /^=(17|udp)$/i, kind);
+          // Juniper: dstport>=124&<=65535,>=0&<=122 — "any port but 123".
+          assert.match(
+            rule.components['destination-port'] ?? '',
+            /^>\s*123\s*(\|\|)?\s*<\s*123$/,
+            `${kind}: ${rule.raw}`,
+          );
+          assert.deepEqual(rule.actions, ['discard'], kind);
+        }
+      } finally {
+        await daemon.stop();
+        for (const p of peers) await p.stop();
       }
-    } finally {
-      await daemon.stop();
-      for (const p of peers) await p.stop();
     }
   });
 
