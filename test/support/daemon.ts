@@ -8,13 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './corpus.js';
 
+/** Log text kept per process (the tail), so a chatty daemon cannot grow memory. */
+export const LOG_KEEP_CHARS = 200_000;
+
 export interface RunningDaemon {
   readonly pid: number;
   readonly configFile: string;
   /** The folder holding the configuration and the extra files. */
   readonly dir: string;
-  /** The last lines bgpknife wrote to stderr (40 unless asked; at most 400 are kept). */
+  /** The last lines bgpknife wrote to stderr (40 unless asked; the last LOG_KEEP_CHARS are kept). */
   log(lines?: number): string;
+  /** The process has exited. */
+  readonly exited: boolean;
   signal(sig: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
@@ -48,12 +53,12 @@ export function startDaemon(
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
-  const lines: string[] = [];
+  let text = '';
   child.stderr?.on('data', (c: Buffer) => {
-    lines.push(...c.toString().split('\n').filter(Boolean));
-    if (lines.length > 400) lines.splice(0, lines.length - 400);
+    text = (text + c.toString()).slice(-LOG_KEEP_CHARS);
   });
   let exited = false;
+  let stopped: Promise<void> | undefined;
   const gone = new Promise<void>((r) =>
     child.once('exit', () => {
       exited = true;
@@ -64,18 +69,24 @@ export function startDaemon(
     pid: child.pid!,
     configFile,
     dir,
-    log: (n = 40) => lines.slice(-n).join('\n'),
+    log: (n = 40) => text.split('\n').filter(Boolean).slice(-n).join('\n'),
+    get exited() {
+      return exited;
+    },
     signal: (sig) => {
       if (!exited) child.kill(sig);
     },
-    async stop() {
-      if (!exited) {
-        child.kill('SIGTERM');
-        const t = setTimeout(() => child.kill('SIGKILL'), 4000);
-        await gone;
-        clearTimeout(t);
-      }
-      rmSync(dir, { recursive: true, force: true });
+    stop() {
+      stopped ??= (async () => {
+        if (!exited) {
+          child.kill('SIGTERM');
+          const t = setTimeout(() => child.kill('SIGKILL'), 4000);
+          await gone;
+          clearTimeout(t);
+        }
+        rmSync(dir, { recursive: true, force: true });
+      })();
+      return stopped;
     },
   };
 }
