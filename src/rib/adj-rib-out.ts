@@ -20,14 +20,17 @@
  * most two of them, so the pending set is bounded by twice the desired set plus the pending
  * withdrawals. Together those two are capped at MAX_ROUTES_PER_PEER: past it, announcements of
  * new routes are refused and withdrawals of routes the peer does not have from us are dropped
- * (both counted in `stats`). Memory: the RIB keeps references to the caller's Route values (whose
- * attribute arrays are interned), one Map entry per route, and numbers rather than strings as
- * keys for IPv4 prefixes; no per-route closures or wrapper objects for announcements.
+ * (both counted in `stats`). Memory: plain IPv4 unicast routes are kept as a number and an
+ * attribute-set id in typed arrays (route-store.ts, ~20 bytes a route, desired and pending
+ * each); other routes as references to the caller's Route values (whose attribute arrays are
+ * interned); no per-route closures or wrapper objects for announcements.
  */
+import type { Attribute } from '../wire/attribute/types.js';
 import type { FamilyKey } from '../wire/nlri/family.js';
-import type { Change, Outgoing, Withdrawal } from './change.js';
+import type { Change, ChangeGroup, Outgoing, Withdrawal } from './change.js';
 import { attributesKey, groupKey, nextHopKey, type RouteKey, routeKey } from './keys.js';
-import type { Route } from './route.js';
+import type { NextHop, Route } from './route.js';
+import { ChangeTable, RouteTable, Shapes } from './route-store.js';
 
 /** Desired routes plus pending withdrawals allowed per peer. */
 export const MAX_ROUTES_PER_PEER = 10_000_000;
@@ -42,7 +45,10 @@ export interface AdjRibOutStats {
 interface PendingGroup {
   /** Creation rank: groups go out in this order. */
   readonly order: number;
-  readonly families: Map<FamilyKey, Map<RouteKey, Change>>;
+  /** Those of the route that made the group (equal, by wire bytes, for every route in it). */
+  readonly attributes: readonly Attribute[];
+  readonly nextHop: NextHop | undefined;
+  readonly families: Map<FamilyKey, ChangeTable>;
 }
 
 interface Refresh {
@@ -80,7 +86,8 @@ function sameRoute(a: Route, b: Route): boolean {
 
 export class AdjRibOut {
   readonly stats: AdjRibOutStats = { refused: 0, droppedWithdrawals: 0 };
-  private readonly desired = new Map<FamilyKey, Map<RouteKey, Route>>();
+  private readonly shapes = new Shapes();
+  private readonly desired = new Map<FamilyKey, RouteTable>();
   private desiredCount = 0;
   private pending = new Map<string, PendingGroup>();
   /** Where each pending withdrawal sits (announcements are found from the desired route). */
@@ -157,7 +164,7 @@ export class AdjRibOut {
       return false;
     }
     this.dropStale(family, key);
-    const group = this.group(groupKey(route.attributes, route.nextHop));
+    const group = this.group(route);
     this.place(group, family, key, { withdraw: route } satisfies Withdrawal);
     getOrCreate(this.withdrawals, family, () => new Map<RouteKey, PendingGroup>()).set(key, group);
     this.withdrawalCount++;
@@ -207,8 +214,7 @@ export class AdjRibOut {
   resendAll(): void {
     this.clearPending();
     for (const [family, table] of this.desired) {
-      for (const [key, route] of table)
-        this.place(this.group(groupKey(route.attributes, route.nextHop)), family, key, route);
+      for (const [key, route] of table.entries()) this.place(this.group(route), family, key, route);
     }
   }
 
@@ -257,7 +263,7 @@ export class AdjRibOut {
   private insert(route: Route): boolean {
     const family = route.nlri.family;
     const key = routeKey(route.nlri);
-    const table = getOrCreate(this.desired, family, () => new Map<RouteKey, Route>());
+    const table = getOrCreate(this.desired, family, () => new RouteTable(this.shapes));
     const previous = table.get(key);
     if (previous && sameRoute(previous, route)) return false;
     const pendingWithdrawal = this.withdrawals.get(family)?.get(key);
@@ -265,7 +271,7 @@ export class AdjRibOut {
       this.stats.refused++;
       return false;
     }
-    const group = this.group(groupKey(route.attributes, route.nextHop));
+    const group = this.group(route);
     const old = previous ? this.pendingGroupOf(previous) : pendingWithdrawal;
     if (this.stale.size > 0 && this.stale.get(`${family}/${key}`) === group)
       this.stale.delete(`${family}/${key}`);
@@ -280,12 +286,22 @@ export class AdjRibOut {
     return true;
   }
 
-  private group(key: string): PendingGroup {
-    return getOrCreate(this.pending, key, () => ({ order: this.groupCount++, families: new Map() }));
+  /** The pending group of `route`'s attributes and next hop. */
+  private group(route: Route): PendingGroup {
+    return getOrCreate(this.pending, groupKey(route.attributes, route.nextHop), () => ({
+      order: this.groupCount++,
+      attributes: route.attributes,
+      nextHop: route.nextHop,
+      families: new Map(),
+    }));
   }
 
   private place(group: PendingGroup, family: FamilyKey, key: RouteKey, change: Change): void {
-    const changes = getOrCreate(group.families, family, () => new Map<RouteKey, Change>());
+    const changes = getOrCreate(
+      group.families,
+      family,
+      () => new ChangeTable(group.attributes, group.nextHop),
+    );
     // One lookup, not has() then set(): in a million-entry table each lookup is a cache miss.
     const before = changes.size;
     changes.set(key, change);
@@ -346,11 +362,30 @@ function* outgoing(
   for (const [family, r] of refreshes) if (r.enhanced) yield { kind: 'route-refresh', family, subtype: 2 };
   for (const group of pending.values()) {
     for (const [family, changes] of group.families) {
-      if (changes.size === 0) continue;
-      const list = [...changes.values()];
-      const first = list[0]!;
-      const route = 'withdraw' in first ? first.withdraw : first;
-      yield { kind: 'changes', family, attributes: route.attributes, nextHop: route.nextHop, changes: list };
+      if (changes.size > 0) yield changeGroup(family, changes);
     }
   }
+}
+
+/** The changes of one group and family; the Route values are made only if someone asks. */
+function changeGroup(family: FamilyKey, table: ChangeTable): ChangeGroup {
+  const packed = table.packed();
+  if (!packed) {
+    const changes = table.values();
+    const first = changes[0]!;
+    const route = 'withdraw' in first ? first.withdraw : first;
+    return { kind: 'changes', family, attributes: route.attributes, nextHop: route.nextHop, changes };
+  }
+  let changes: Change[] | undefined;
+  return {
+    kind: 'changes',
+    family,
+    attributes: table.attributes,
+    nextHop: table.nextHop,
+    packed,
+    get changes(): Change[] {
+      changes ??= table.values();
+      return changes;
+    },
+  };
 }

@@ -5,6 +5,7 @@
 import type { Attribute } from '../wire/attribute/types.js';
 import type { FamilyKey } from '../wire/nlri/family.js';
 import type { NextHop, Route } from './route.js';
+import type { PackedChanges } from './route-store.js';
 
 /** A route to withdraw. Its attributes still matter: ExaBGP groups withdrawals by them. */
 export interface Withdrawal {
@@ -28,7 +29,13 @@ export interface ChangeGroup {
   readonly family: FamilyKey;
   readonly attributes: readonly Attribute[];
   readonly nextHop: NextHop | undefined;
+  /** Made on first use when the group comes `packed`. */
   readonly changes: readonly Change[];
+  /**
+   * The same changes as route keys, when all are plain IPv4 unicast routes (route-store.ts):
+   * the packer reads these and never makes the Route values.
+   */
+  readonly packed?: PackedChanges;
   /** Each change gets its own UPDATE whatever group-updates says (route refresh answers). */
   readonly single?: boolean;
 }

@@ -40,7 +40,7 @@ export interface Fields {
 }
 
 /** The NLRI of some changes as on the wire, back to back: NLRI `i` ends at `ends[i]`. */
-interface PackedNlri {
+export interface PackedNlri {
   readonly all: Buffer;
   readonly ends: Uint32Array;
 }
@@ -100,17 +100,32 @@ export function* ipv4Messages(
   stats: PackStats,
 ): Generator<Buffer> {
   if (changes.length === 0) return;
-  const { all, ends } = packNlriTable(changes, addPath);
-  let withdrawn = new Runs(all);
+  const withdrawn = Uint8Array.from(changes, (c) => (isWithdrawal(c) ? 1 : 0));
+  yield* ipv4FieldMessages(packNlriTable(changes, addPath), withdrawn, attr, budget, stats);
+}
+
+/**
+ * The UPDATEs carrying NLRI `i` of `nlri` in the Withdrawn Routes field when `withdrawn[i]` is
+ * 1, in the NLRI field when 0, in order, each message filled up to `budget` bytes.
+ */
+export function* ipv4FieldMessages(
+  nlri: PackedNlri,
+  withdrawn: Uint8Array,
+  attr: Buffer,
+  budget: number,
+  stats: PackStats,
+): Generator<Buffer> {
+  const { all, ends } = nlri;
+  let out = new Runs(all);
   let announced = new Runs(all);
   let used = 0;
   let some = false;
-  for (let i = 0; i < changes.length; i++) {
+  for (let i = 0; i < ends.length; i++) {
     const start = i === 0 ? 0 : ends[i - 1]!;
     const size = ends[i]! - start;
     if (used > 0 && used + size > budget) {
-      yield ipv4Message(withdrawn, attr, announced, some);
-      withdrawn = new Runs(all);
+      yield ipv4Message(out, attr, announced, some);
+      out = new Runs(all);
       announced = new Runs(all);
       used = 0;
       some = false;
@@ -119,14 +134,14 @@ export function* ipv4Messages(
       stats.droppedTooLarge++;
       continue;
     }
-    if (isWithdrawal(changes[i]!)) withdrawn.add(start, ends[i]!);
+    if (withdrawn[i] === 1) out.add(start, ends[i]!);
     else {
       announced.add(start, ends[i]!);
       some = true;
     }
     used += size;
   }
-  if (used > 0) yield ipv4Message(withdrawn, attr, announced, some);
+  if (used > 0) yield ipv4Message(out, attr, announced, some);
 }
 
 /** Attributes only when something is announced (a withdrawal-only UPDATE has none). */

@@ -47,12 +47,15 @@ import { type AttributeContext, packAttributes } from './pack-attributes.js';
 import {
   FIXED_BYTES,
   type Fields,
+  ipv4FieldMessages,
   ipv4Messages,
   mpMessages,
   newPackStats,
   type PackStats,
 } from './pack-fields.js';
+import { ipv4Order, packedNlri } from './pack-ipv4.js';
 import { isIpv4, type ResolvedNextHop, resolveNextHop, type SelfAddresses } from './pack-next-hop.js';
+import type { PackedChanges } from './route-store.js';
 
 /** What a neighbor contributes to the bytes of its UPDATEs. */
 export interface PackContext extends AttributeContext, SelfAddresses {
@@ -88,14 +91,16 @@ export function* packUpdates(
   const packer = new AttributeMemo(ctx);
   for (const item of work) {
     if (!families.has(item.family)) {
-      if (item.kind === 'changes') stats.droppedFamily += item.changes.length;
+      if (item.kind === 'changes') stats.droppedFamily += changeCount(item);
       continue;
     }
     if (item.kind === 'route-refresh') {
       const { afi, safi } = familyOf(item.family);
       yield encodeRouteRefresh(makeRouteRefresh(afi, safi, item.subtype));
-    } else if (item.single || item.changes.length === 1 || !ctx.groupUpdates || !GROUPED.has(item.family)) {
+    } else if (item.single || changeCount(item) === 1 || !ctx.groupUpdates || !GROUPED.has(item.family)) {
       for (const c of item.changes) yield* updateMessages(item, [c], ctx, packer, stats);
+    } else if (item.packed) {
+      yield* packedMessages(item, item.packed, ctx, packer, stats);
     } else {
       yield* updateMessages(item, item.changes, ctx, packer, stats);
     }
@@ -133,6 +138,37 @@ class AttributeMemo {
     }
     return this.bytes;
   }
+}
+
+function changeCount(group: ChangeGroup): number {
+  return group.packed ? group.packed.keys.length : group.changes.length;
+}
+
+/**
+ * A grouped IPv4 unicast group of plain routes (pack-ipv4.ts). What it does not cover — ADD-PATH,
+ * a next hop that is not IPv4 — takes the general path with the Route values.
+ */
+function* packedMessages(
+  group: ChangeGroup,
+  packed: PackedChanges,
+  ctx: PackContext,
+  memo: AttributeMemo,
+  stats: PackStats,
+): Generator<Buffer> {
+  const nextHop = resolveNextHop(group.nextHop, AFI.IPV4, ctx);
+  const announces = packed.withdrawn.includes(0);
+  if (ctx.codec.addPath.has(group.family) || (announces && !(nextHop && isIpv4(nextHop.ip)))) {
+    yield* updateMessages(group, group.changes, ctx, memo, stats);
+    return;
+  }
+  const attr = memo.get(group.attributes, nextHop?.ip, SAFI.UNICAST, true);
+  const budget = maxMessageBytes(ctx.codec) - FIXED_BYTES - attr.length;
+  if (budget <= 0) {
+    stats.droppedTooLarge += packed.keys.length;
+    return;
+  }
+  const { nlri, withdrawn } = packedNlri(packed, ipv4Order(packed.keys));
+  yield* ipv4FieldMessages(nlri, withdrawn, attr, budget, stats);
 }
 
 /** The changes in ExaBGP's NLRI order (stable: equal keys keep their order). */
