@@ -128,7 +128,12 @@ export class Api {
   private drain(h: Helper, q: Queue): void {
     q.scheduled = false;
     const batch = q.lines.splice(0, COMMANDS_PER_TURN);
-    for (const line of batch) this.run(h, line);
+    // The helper's peers, found once for a run of route commands (which cannot change them).
+    let peers: ApiPeer[] | undefined;
+    for (const line of batch) {
+      peers ??= this.peersOf(h.name);
+      if (!this.run(h, line, peers)) peers = undefined;
+    }
     if (q.lines.length > 0) this.schedule(h, q);
     else if (q.paused) {
       q.paused = false;
@@ -141,24 +146,26 @@ export class Api {
     return this.opts.host.peers().filter((p) => boundTo(p.config, helper));
   }
 
-  private run(h: Helper, line: Pending): void {
+  /** Runs one line with the helper's `peers`; returns whether they may still be used. */
+  private run(h: Helper, line: Pending, peers: readonly ApiPeer[]): boolean {
     if (typeof line !== 'string') {
       this.answer(h, false, line.problem);
-      return;
+      return true;
     }
     const text = line.trim();
-    if (text === '' || text.startsWith('#')) return;
+    if (text === '' || text.startsWith('#')) return true;
     const parsed = parseCommand(text);
     if ('error' in parsed) {
       this.answer(h, false, `${parsed.error}: ${text.slice(0, 200)}`);
-      return;
+      return true;
     }
-    const result = execute(parsed, this.peersOf(h.name), this.opts.host);
+    const stable = parsed.command.kind === 'routes';
+    const result = execute(parsed, peers, this.opts.host);
     for (const out of result.output) h.write(out);
     if (result.ack === 'enable') h.ack = true;
     if (result.ack === 'disable' || result.ack === 'silence') h.ack = false;
-    if (result.silent) return;
-    this.answer(h, result.ok, result.reason, result.forceDone);
+    if (!result.silent) this.answer(h, result.ok, result.reason, result.forceDone);
+    return stable;
   }
 
   /**

@@ -55,6 +55,11 @@ export class NumberTable {
 
   /** Add `key` at the end, or change its value in place. `value` must be above NO_VALUE. */
   set(key: number, value: number): void {
+    this.put(key, value);
+  }
+
+  /** `set`, in the same probe returning the value `key` had before (NO_VALUE when new). */
+  put(key: number, value: number): number {
     const mask = this.index.length - 1;
     let slot = hash(key) & mask;
     let reuse = -1;
@@ -64,15 +69,15 @@ export class NumberTable {
       if (e === TOMBSTONE) {
         if (reuse < 0) reuse = slot;
       } else if (this.keys[e] === key) {
+        const before = this.values[e]!;
         this.values[e] = value;
-        return;
+        return before;
       }
       slot = (slot + 1) & mask;
     }
     if (this.used === this.keys.length) {
       this.makeRoom();
-      this.set(key, value);
-      return;
+      return this.put(key, value);
     }
     const entry = this.used++;
     this.keys[entry] = key;
@@ -82,6 +87,7 @@ export class NumberTable {
       this.tombstones--;
     } else this.index[slot] = entry;
     this.live++;
+    return NO_VALUE;
   }
 
   /** Remove `key`; returns whether it was there. */

@@ -162,9 +162,8 @@ export class RouteTable {
       this.strings.set(key, route);
       return;
     }
-    const before = this.numbers.get(key);
+    const before = this.numbers.put(key, isPlain(route) ? this.shapes.take(route) : this.objects.add(route));
     if (before !== NO_VALUE) this.drop(before);
-    this.numbers.set(key, isPlain(route) ? this.shapes.take(route) : this.objects.add(route));
   }
 
   delete(key: RouteKey): boolean {
@@ -232,14 +231,13 @@ export class ChangeTable {
       this.strings.set(key, change);
       return;
     }
-    const before = this.numbers.get(key);
-    if (before < 0 && before !== NO_VALUE) this.objects.remove(before);
     const route = (change as Withdrawal).withdraw ?? (change as Route);
     let value: number;
     if (isPlain(route) && route.attributes === this.attributes && route.nextHop === this.nextHop)
       value = route === change ? ANNOUNCE : WITHDRAW;
     else value = this.objects.add(change);
-    this.numbers.set(key, value);
+    const before = this.numbers.put(key, value);
+    if (before < 0 && before !== NO_VALUE) this.objects.remove(before);
   }
 
   delete(key: RouteKey): boolean {
