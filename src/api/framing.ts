@@ -35,6 +35,28 @@ function isBinary(b: Buffer): boolean {
   return false;
 }
 
+/**
+ * The bulk case in one pass: the complete lines of `chunk` from `from` on that are printable
+ * ASCII and within the limit are decoded together and split (one string, no Buffer per line).
+ * Returns where it stopped: the line there (not so, or unfinished) takes the general path.
+ */
+function plainLines(chunk: Buffer, from: number, maxBytes: number, out: FramedLine[]): number {
+  let lineStart = from;
+  let clean = -1;
+  for (let i = from; i < chunk.length; i++) {
+    const c = chunk[i]!;
+    if (c === NEWLINE) {
+      if (i - lineStart > maxBytes) break;
+      clean = i;
+      lineStart = i + 1;
+    } else if (c < 0x20 ? c !== 0x09 && c !== 0x0d : c >= 0x7f) break;
+  }
+  if (clean < 0) return from;
+  for (const line of chunk.toString('latin1', from, clean).split('\n'))
+    out.push({ kind: 'line', text: line.endsWith('\r') ? line.slice(0, -1) : line });
+  return clean + 1;
+}
+
 export class LineFramer {
   private parts: Buffer[] = [];
   private held = 0;
@@ -52,6 +74,10 @@ export class LineFramer {
     const out: FramedLine[] = [];
     let start = 0;
     while (start < chunk.length) {
+      if (this.held === 0 && this.skipping < 0) {
+        start = plainLines(chunk, start, this.maxBytes, out);
+        if (start === chunk.length) break;
+      }
       const nl = chunk.indexOf(NEWLINE, start);
       const end = nl === -1 ? chunk.length : nl;
       this.take(chunk.subarray(start, end));
