@@ -10,6 +10,10 @@
 import type { RouteAttribute } from '../../config/model.js';
 import { readStatement } from '../../config/parse-core.js';
 import type { Route } from '../../rib/route.js';
+import { AFI } from '../../wire/iana/afi.js';
+import { SAFI } from '../../wire/iana/safi.js';
+import { familyKey } from '../../wire/nlri/family.js';
+import { formatIPv4Number } from '../../wire/nlri/prefix.js';
 import { parseAttributes } from '../grammar/attribute.js';
 import { type Interner, lowerAttributes, type RouteParts } from '../lower/attributes.js';
 import { lowerPrefixesInto } from '../lower/route.js';
@@ -60,11 +64,14 @@ export function fastRoute(line: string, interner: Interner): Command | undefined
   if (!line.startsWith(HEAD)) return undefined;
   const space = line.indexOf(' ', HEAD.length);
   if (space < 0) return undefined;
-  const prefix = line.slice(HEAD.length, space);
   const rest = line.slice(space + 1);
-  if (!PREFIX.test(prefix) || rest.length === 0 || SPECIAL.test(rest)) return undefined;
-  const parts = CACHES.get(interner)?.has(rest) ? lowered(interner, rest) : undefined;
+  // A text is cached only after it passed the SPECIAL check (learnRoute / lowered).
+  const parts = CACHES.get(interner)?.get(rest);
   if (!parts) return undefined;
+  const plain = plainIpv4(line, HEAD.length, space, parts);
+  if (plain) return { kind: 'routes', action: 'announce', routes: [plain] };
+  const prefix = line.slice(HEAD.length, space);
+  if (!PREFIX.test(prefix)) return undefined;
   const routes: Route[] = [];
   try {
     lowerPrefixesInto(parts, { keyword: 'route' }, [prefix], routes);
@@ -72,6 +79,61 @@ export function fastRoute(line: string, interner: Interner): Command | undefined
     return undefined;
   }
   return { kind: 'routes', action: 'announce', routes };
+}
+
+const IPV4_UNICAST = familyKey(AFI.IPV4, SAFI.UNICAST);
+
+/**
+ * The bulk case without the general lowering: an IPv4 `A.B.C.D/LEN` prefix (decimal, no
+ * leading zeros) with attributes that carry no qualifier. The route is the one lowerRoute
+ * makes (octets past the length zeroed, as the full parser does); anything else: undefined.
+ */
+function plainIpv4(line: string, from: number, to: number, parts: RouteParts): Route | undefined {
+  if (
+    parts.pathId !== undefined ||
+    parts.labels !== undefined ||
+    parts.rd !== undefined ||
+    parts.split !== undefined ||
+    parts.watchdog !== undefined ||
+    parts.withdraw ||
+    parts.fields.size > 0
+  )
+    return undefined;
+  let ip = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 46 || c === 47) {
+      if (digits === 0 || octet > 255) return undefined;
+      ip = ip * 256 + octet;
+      octet = 0;
+      digits = 0;
+      if (c === 47) break;
+      if (++dots > 3) return undefined;
+    } else if (c >= 48 && c <= 57 && digits < 3 && !(digits === 1 && octet === 0)) {
+      octet = octet * 10 + c - 48;
+      digits++;
+    } else return undefined;
+  }
+  if (dots !== 3 || i === to) return undefined;
+  let length = 0;
+  const lengthDigits = to - i - 1;
+  if (lengthDigits < 1 || lengthDigits > 2) return undefined;
+  for (let j = i + 1; j < to; j++) {
+    const c = line.charCodeAt(j);
+    if (c < 48 || c > 57 || (j > i + 1 && length === 0)) return undefined;
+    length = length * 10 + c - 48;
+  }
+  if (length > 32) return undefined;
+  const kept = 256 ** (4 - ((length + 7) >>> 3));
+  const masked = ip - (ip % kept);
+  const text = masked === ip ? line.slice(from, i) : formatIPv4Number(masked);
+  const nlri = { kind: 'inet' as const, family: IPV4_UNICAST, ip: text, length };
+  const attributes = parts.attributes;
+  return parts.nextHop ? { nlri, nextHop: parts.nextHop, attributes } : { nlri, attributes };
 }
 
 /** After the full parser accepted a plain route line: remember its attribute text. */

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { createInterner } from '../../../src/command/lower/attributes.js';
 import { fastRoute } from '../../../src/command/parse/fast-route.js';
 import { parseCommand } from '../../../src/command/parse/index.js';
@@ -44,6 +45,29 @@ describe('announce route fast path', () => {
       }
     }
     assert.ok(fast > 20, `the fast path was taken (${fast} times)`);
+  });
+
+  it('IPv4 prefixes in any spelling (leading zeros, host bits, no length, out of range) parse as the full parser does', () => {
+    const octet = fc.oneof(
+      fc.integer({ min: 0, max: 255 }).map(String),
+      fc.integer({ min: 0, max: 99 }).map((n) => `0${n}`),
+      fc.constantFrom('256', '999', '', 'x'),
+    );
+    const length = fc.oneof(
+      fc.integer({ min: 0, max: 32 }).map((n) => `/${n}`),
+      fc.constantFrom('', '/', '/33', '/08', '/00', '/100', '/x'),
+    );
+    const warm = createInterner();
+    const text = 'next-hop 192.0.2.1 origin igp';
+    parseCommand(`announce route 10.0.0.0/8 ${text}`, warm);
+    fc.assert(
+      fc.property(fc.array(octet, { minLength: 3, maxLength: 5 }), length, (octets, len) => {
+        const line = `announce route ${octets.join('.')}${len} ${text}`;
+        assert.deepEqual(parseCommand(line, warm), parseCommand(line, createInterner()), line);
+      }),
+      { numRuns: 2000 },
+    );
+    assert.ok(fastRoute(`announce route 10.1.2.3/24 ${text}`, warm), 'the fast path takes a plain prefix');
   });
 
   it('leaves errors, selectors and unseen texts to the full parser', () => {
