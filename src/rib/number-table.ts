@@ -20,13 +20,20 @@ export const NO_VALUE = -2147483648;
 const MIN_ENTRIES = 8;
 const TWO_32 = 4294967296;
 
+/**
+ * Keys that differ only in their last 4 bits (16 neighbouring prefixes) share a block of 16
+ * slots, one cache line of the index, each its own slot: a table filled in address order, as
+ * bulk loads are, touches memory in order. The rest of the key is mixed (murmur3's finalizer)
+ * to pick the block and to scatter keys whose last bits are all equal (/24s) within it.
+ */
 function hash(key: number): number {
   const hi = Math.floor(key / TWO_32);
   const lo = (key - hi * TWO_32) | 0;
-  let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  let h = Math.imul((lo >>> 4) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
   h ^= h >>> 15;
   h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 13);
+  h ^= h >>> 13;
+  return (h << 4) | ((lo ^ (h >>> 28)) & 15);
 }
 
 export class NumberTable {
