@@ -26,6 +26,11 @@ import { type Helper, type SpawnHelper, Supervisor } from './supervisor.js';
 
 /** Commands executed per event-loop turn before yielding. */
 export const COMMANDS_PER_TURN = 2000;
+/**
+ * Routes executed per turn before yielding, whatever the number of lines: 2,000 lines of 500
+ * prefixes each would otherwise hold the loop for a second, and the peers' packing would wait.
+ */
+export const ROUTES_PER_TURN = 20_000;
 /** Lines queued per helper before its stdout is paused. */
 export const MAX_QUEUED_LINES = 20_000;
 
@@ -127,13 +132,17 @@ export class Api {
 
   private drain(h: Helper, q: Queue): void {
     q.scheduled = false;
-    const batch = q.lines.splice(0, COMMANDS_PER_TURN);
     // The helper's peers, found once for a run of route commands (which cannot change them).
     let peers: ApiPeer[] | undefined;
-    for (const line of batch) {
+    let lines = 0;
+    let routes = 0;
+    while (lines < q.lines.length && lines < COMMANDS_PER_TURN && routes < ROUTES_PER_TURN) {
       peers ??= this.peersOf(h.name);
-      if (!this.run(h, line, peers)) peers = undefined;
+      const ran = this.run(h, q.lines[lines++]!, peers);
+      if (ran < 0) peers = undefined;
+      else routes += ran;
     }
+    q.lines.splice(0, lines);
     if (q.lines.length > 0) this.schedule(h, q);
     else if (q.paused) {
       q.paused = false;
@@ -146,26 +155,29 @@ export class Api {
     return this.opts.host.peers().filter((p) => boundTo(p.config, helper));
   }
 
-  /** Runs one line with the helper's `peers`; returns whether they may still be used. */
-  private run(h: Helper, line: Pending, peers: readonly ApiPeer[]): boolean {
+  /**
+   * Runs one line with the helper's `peers`. Returns the number of routes it carried, or -1
+   * when it was a command that may change the peers (they must be found again).
+   */
+  private run(h: Helper, line: Pending, peers: readonly ApiPeer[]): number {
     if (typeof line !== 'string') {
       this.answer(h, false, line.problem);
-      return true;
+      return 0;
     }
     const text = line.trim();
-    if (text === '' || text.startsWith('#')) return true;
+    if (text === '' || text.startsWith('#')) return 0;
     const parsed = parseCommand(text);
     if ('error' in parsed) {
       this.answer(h, false, `${parsed.error}: ${text.slice(0, 200)}`);
-      return true;
+      return 0;
     }
-    const stable = parsed.command.kind === 'routes';
+    const ran = parsed.command.kind === 'routes' ? parsed.command.routes.length : -1;
     const result = execute(parsed, peers, this.opts.host);
     for (const out of result.output) h.write(out);
     if (result.ack === 'enable') h.ack = true;
     if (result.ack === 'disable' || result.ack === 'silence') h.ack = false;
     if (!result.silent) this.answer(h, result.ok, result.reason, result.forceDone);
-    return stable;
+    return ran;
   }
 
   /**
