@@ -18,7 +18,7 @@ import { type Item, readStatement } from '../../config/parse-core.js';
 import { parseAttributes } from '../grammar/attribute.js';
 import { createInterner, type Interner, lowerAttributes } from '../lower/attributes.js';
 import type { Command, NeighborSelector, ParseResult } from '../types.js';
-import { fastRoute, learnRoute } from './fast-route.js';
+import { fastBulk, fastRoute, learnRoute } from './fast-route.js';
 import { parseRoutes } from './route.js';
 import { readSelectors } from './selector.js';
 import { familyWords, simpleCommand } from './simple.js';
@@ -138,7 +138,7 @@ export function parseCommand(line: string, interner: Interner = API_INTERNER): P
     if (trimmed.startsWith('group ') || trimmed === 'group') {
       return parseGroup(trimmed.slice(5), interner);
     }
-    const fast = fastRoute(trimmed, interner);
+    const fast = fastRoute(trimmed, interner) ?? fastBulk(trimmed, interner);
     if (fast) return { command: fast };
     const parsed = parseOne(trimmed, interner);
     if (parsed.command.kind === 'routes' && !parsed.neighbors) learnRoute(trimmed, interner);

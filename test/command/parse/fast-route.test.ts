@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createInterner } from '../../../src/command/lower/attributes.js';
-import { fastRoute } from '../../../src/command/parse/fast-route.js';
+import { fastBulk, fastRoute } from '../../../src/command/parse/fast-route.js';
 import { parseCommand } from '../../../src/command/parse/index.js';
 
 const TEXTS = [
@@ -68,6 +68,34 @@ describe('announce route fast path', () => {
       { numRuns: 2000 },
     );
     assert.ok(fastRoute(`announce route 10.1.2.3/24 ${text}`, warm), 'the fast path takes a plain prefix');
+  });
+
+  it('announce attributes ... nlri P1 P2 ... gives the routes of the full parser', () => {
+    const prefix = fc.oneof(
+      fc
+        .tuple(
+          fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }),
+          fc.integer({ min: 0, max: 32 }),
+        )
+        .map(([o, l]) => `${o.join('.')}/${l}`),
+      fc.constantFrom('10.0.0.1', '010.0.0.0/8', '2001:db8::/32', '10.0.0.0/33', 'x', ''),
+    );
+    const warm = createInterner();
+    let fast = 0;
+    for (const text of TEXTS) parseCommand(`announce attributes ${text} nlri 10.255.0.0/24`, warm);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...TEXTS),
+        fc.array(prefix, { minLength: 1, maxLength: 8 }),
+        (text, prefixes) => {
+          const line = `announce attributes ${text} nlri ${prefixes.join(' ')}`;
+          if (fastBulk(line.trim(), warm)) fast++;
+          assert.deepEqual(parseCommand(line, warm), parseCommand(line, createInterner()), line);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    assert.ok(fast > 50, `the fast path was taken (${fast} times)`);
   });
 
   it('leaves errors, selectors and unseen texts to the full parser', () => {
