@@ -25,6 +25,8 @@ import { checkGrammar, lineState } from './state.js';
 export const FAST_ROUTE_CACHE_ENTRIES = 4096;
 
 const HEAD = 'announce route ';
+/** As long as HEAD: the prefix starts at the same place. */
+const WITHDRAW_HEAD = 'withdraw route ';
 /** A prefix word: address characters and one length. */
 const PREFIX = /^[0-9A-Fa-f.:]+(\/\d{1,3})?$/;
 /** Characters the lexer treats specially: such lines take the full path. */
@@ -57,20 +59,21 @@ function lowered(interner: Interner, text: string): RouteParts | undefined {
 }
 
 /**
- * The command of a plain `announce route PREFIX ATTRIBUTES` line, or undefined when the line
+ * The command of a plain `announce|withdraw route PREFIX [ATTRIBUTES]` line, or undefined when the line
  * must take the full parser. Only attribute texts the full parser already accepted once are
  * used (`accepted`), so an error is always reported by the full parser.
  */
 export function fastRoute(line: string, interner: Interner): Command | undefined {
-  if (!line.startsWith(HEAD)) return undefined;
-  const space = line.indexOf(' ', HEAD.length);
-  if (space < 0) return undefined;
+  const action = line.startsWith(HEAD) ? 'announce' : line.startsWith(WITHDRAW_HEAD) ? 'withdraw' : undefined;
+  if (action === undefined) return undefined;
+  let space = line.indexOf(' ', HEAD.length);
+  if (space < 0) space = line.length;
   const rest = line.slice(space + 1);
   // A text is cached only after it passed the SPECIAL check (learnRoute / lowered).
   const parts = CACHES.get(interner)?.get(rest);
   if (!parts) return undefined;
   const plain = plainIpv4(line, HEAD.length, space, parts);
-  if (plain) return { kind: 'routes', action: 'announce', routes: [plain] };
+  if (plain) return { kind: 'routes', action, routes: [plain] };
   const prefix = line.slice(HEAD.length, space);
   if (!PREFIX.test(prefix)) return undefined;
   const routes: Route[] = [];
@@ -79,7 +82,7 @@ export function fastRoute(line: string, interner: Interner): Command | undefined
   } catch {
     return undefined;
   }
-  return { kind: 'routes', action: 'announce', routes };
+  return { kind: 'routes', action, routes };
 }
 
 const IPV4_UNICAST = familyKey(AFI.IPV4, SAFI.UNICAST);
@@ -138,14 +141,21 @@ function plainIpv4(line: string, from: number, to: number, parts: RouteParts): R
 }
 
 const BULK_HEAD = 'announce attributes ';
+/** As long as BULK_HEAD. */
+const BULK_WITHDRAW = 'withdraw attributes ';
 const NLRI = ' nlri ';
 
 /**
- * The command of `announce attributes ATTRIBUTES nlri PREFIX...` when the attribute text was
+ * The command of `announce|withdraw attributes ATTRIBUTES nlri PREFIX...` when the attribute text was
  * accepted before and every prefix is a plain IPv4 one (plainIpv4); otherwise undefined.
  */
 export function fastBulk(line: string, interner: Interner): Command | undefined {
-  if (!line.startsWith(BULK_HEAD)) return undefined;
+  const action = line.startsWith(BULK_HEAD)
+    ? 'announce'
+    : line.startsWith(BULK_WITHDRAW)
+      ? 'withdraw'
+      : undefined;
+  if (action === undefined) return undefined;
   const n = line.indexOf(NLRI, BULK_HEAD.length);
   if (n < 0) return undefined;
   const parts = CACHES.get(interner)?.get(line.slice(BULK_HEAD.length, n));
@@ -161,21 +171,21 @@ export function fastBulk(line: string, interner: Interner): Command | undefined 
     from = to + 1;
   }
   if (routes.length === 0 || from !== line.length + 1) return undefined;
-  return { kind: 'routes', action: 'announce', routes };
+  return { kind: 'routes', action, routes };
 }
 
 /** After the full parser accepted a plain route or bulk line: remember its attribute text. */
 export function learnRoute(line: string, interner: Interner): void {
-  if (line.startsWith(BULK_HEAD)) {
+  if (line.startsWith(BULK_HEAD) || line.startsWith(BULK_WITHDRAW)) {
     const n = line.indexOf(NLRI, BULK_HEAD.length);
     const text = line.slice(BULK_HEAD.length, n);
     if (n > BULK_HEAD.length && !SPECIAL.test(text)) lowered(interner, text);
     return;
   }
-  if (!line.startsWith(HEAD)) return;
-  const space = line.indexOf(' ', HEAD.length);
-  if (space < 0) return;
+  if (!line.startsWith(HEAD) && !line.startsWith(WITHDRAW_HEAD)) return;
+  let space = line.indexOf(' ', HEAD.length);
+  if (space < 0) space = line.length;
   const rest = line.slice(space + 1);
-  if (!PREFIX.test(line.slice(HEAD.length, space)) || rest.length === 0 || SPECIAL.test(rest)) return;
+  if (!PREFIX.test(line.slice(HEAD.length, space)) || SPECIAL.test(rest)) return;
   lowered(interner, rest);
 }

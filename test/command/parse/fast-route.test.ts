@@ -32,19 +32,24 @@ const PREFIXES = [
 ];
 
 describe('announce route fast path', () => {
-  it('gives the same routes as the full parser for every attribute text and prefix', () => {
-    const warm = createInterner();
+  it('gives the same routes as the full parser for every attribute text, prefix and action', () => {
     let fast = 0;
-    for (const text of TEXTS) {
-      parseCommand(`announce route 10.255.0.0/24 ${text}`, warm);
-      for (const prefix of PREFIXES) {
-        const line = `announce route ${prefix} ${text}`;
-        const full = parseCommand(line, createInterner());
-        if (fastRoute(line, warm)) fast++;
-        assert.deepEqual(parseCommand(line, warm), full, line);
+    for (const first of ['withdraw', 'announce']) {
+      // The text is learnt from one action and used for both.
+      const warm = createInterner();
+      for (const text of ['', ...TEXTS]) {
+        parseCommand(`${first} route 10.255.0.0/24 ${text}`.trim(), warm);
+        for (const action of ['announce', 'withdraw']) {
+          for (const prefix of PREFIXES) {
+            const line = `${action} route ${prefix} ${text}`.trim();
+            const full = parseCommand(line, createInterner());
+            if (fastRoute(line, warm)) fast++;
+            assert.deepEqual(parseCommand(line, warm), full, line);
+          }
+        }
       }
     }
-    assert.ok(fast > 20, `the fast path was taken (${fast} times)`);
+    assert.ok(fast > 80, `the fast path was taken (${fast} times)`);
   });
 
   it('IPv4 prefixes in any spelling (leading zeros, host bits, no length, out of range) parse as the full parser does', () => {
@@ -70,7 +75,7 @@ describe('announce route fast path', () => {
     assert.ok(fastRoute(`announce route 10.1.2.3/24 ${text}`, warm), 'the fast path takes a plain prefix');
   });
 
-  it('announce attributes ... nlri P1 P2 ... gives the routes of the full parser', () => {
+  it('announce|withdraw attributes ... nlri P1 P2 ... gives the routes of the full parser', () => {
     const prefix = fc.oneof(
       fc
         .tuple(
@@ -85,10 +90,11 @@ describe('announce route fast path', () => {
     for (const text of TEXTS) parseCommand(`announce attributes ${text} nlri 10.255.0.0/24`, warm);
     fc.assert(
       fc.property(
+        fc.constantFrom('announce', 'withdraw'),
         fc.constantFrom(...TEXTS),
         fc.array(prefix, { minLength: 1, maxLength: 8 }),
-        (text, prefixes) => {
-          const line = `announce attributes ${text} nlri ${prefixes.join(' ')}`;
+        (action, text, prefixes) => {
+          const line = `${action} attributes ${text} nlri ${prefixes.join(' ')}`;
           if (fastBulk(line.trim(), warm)) fast++;
           assert.deepEqual(parseCommand(line, warm), parseCommand(line, createInterner()), line);
         },
