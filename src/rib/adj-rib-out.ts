@@ -31,6 +31,7 @@ import type { Change, ChangeGroup, Outgoing, Withdrawal } from './change.js';
 import { attributesKey, groupKey, nextHopKey, type RouteKey, routeKey } from './keys.js';
 import type { NextHop, Route } from './route.js';
 import { ChangeTable, RouteTable, Shapes } from './route-store.js';
+import { WithdrawalIndex } from './withdrawal-index.js';
 
 /** Desired routes plus pending withdrawals allowed per peer. */
 export const MAX_ROUTES_PER_PEER = 10_000_000;
@@ -91,7 +92,10 @@ export class AdjRibOut {
   private desiredCount = 0;
   private pending = new Map<string, PendingGroup>();
   /** Where each pending withdrawal sits (announcements are found from the desired route). */
-  private withdrawals = new Map<FamilyKey, Map<RouteKey, PendingGroup>>();
+  private withdrawals = new Map<FamilyKey, WithdrawalIndex>();
+  /** This flush's pending groups by `order` minus `firstOrder` (withdrawals point into it). */
+  private groups: PendingGroup[] = [];
+  private firstOrder = 0;
   private withdrawalCount = 0;
   private pendingCount = 0;
   private groupCount = 0;
@@ -166,7 +170,10 @@ export class AdjRibOut {
     this.dropStale(family, key);
     const group = this.group(route);
     this.place(group, family, key, { withdraw: route } satisfies Withdrawal);
-    getOrCreate(this.withdrawals, family, () => new Map<RouteKey, PendingGroup>()).set(key, group);
+    getOrCreate(this.withdrawals, family, () => new WithdrawalIndex()).set(
+      key,
+      group.order - this.firstOrder,
+    );
     this.withdrawalCount++;
     return true;
   }
@@ -246,6 +253,8 @@ export class AdjRibOut {
   private clearPending(): void {
     this.pending = new Map();
     this.withdrawals = new Map();
+    this.groups = [];
+    this.firstOrder = this.groupCount;
     this.withdrawalCount = 0;
     this.pendingCount = 0;
     this.refreshes = new Map();
@@ -266,7 +275,7 @@ export class AdjRibOut {
     const table = getOrCreate(this.desired, family, () => new RouteTable(this.shapes));
     const previous = table.get(key);
     if (previous && sameRoute(previous, route)) return false;
-    const pendingWithdrawal = this.withdrawals.get(family)?.get(key);
+    const pendingWithdrawal = this.pendingWithdrawal(family, key);
     if (!previous && !pendingWithdrawal && this.full()) {
       this.stats.refused++;
       return false;
@@ -288,12 +297,22 @@ export class AdjRibOut {
 
   /** The pending group of `route`'s attributes and next hop. */
   private group(route: Route): PendingGroup {
-    return getOrCreate(this.pending, groupKey(route.attributes, route.nextHop), () => ({
-      order: this.groupCount++,
-      attributes: route.attributes,
-      nextHop: route.nextHop,
-      families: new Map(),
-    }));
+    return getOrCreate(this.pending, groupKey(route.attributes, route.nextHop), () => {
+      const group: PendingGroup = {
+        order: this.groupCount++,
+        attributes: route.attributes,
+        nextHop: route.nextHop,
+        families: new Map(),
+      };
+      this.groups.push(group);
+      return group;
+    });
+  }
+
+  /** The group holding a pending withdrawal of the route, if there is one. */
+  private pendingWithdrawal(family: FamilyKey, key: RouteKey): PendingGroup | undefined {
+    const at = this.withdrawals.get(family)?.get(key) ?? -1;
+    return at < 0 ? undefined : this.groups[at];
   }
 
   private place(group: PendingGroup, family: FamilyKey, key: RouteKey, change: Change): void {
@@ -333,7 +352,7 @@ export class AdjRibOut {
 
   /** Remove the pending change of a route, if any; returns whether there was one. */
   private unqueue(family: FamilyKey, key: RouteKey, desired: Route | undefined): boolean {
-    const group = this.withdrawals.get(family)?.get(key) ?? (desired && this.pendingGroupOf(desired));
+    const group = this.pendingWithdrawal(family, key) ?? (desired && this.pendingGroupOf(desired));
     this.forgetWithdrawal(family, key);
     const changes = group?.families.get(family);
     if (!changes?.delete(key)) return false;
