@@ -48,8 +48,8 @@ export function matchSelector(p: ApiPeer, s: NeighborSelector): boolean {
 export function selectPeers(
   peers: readonly ApiPeer[],
   selectors: readonly NeighborSelector[] | undefined,
-): ApiPeer[] {
-  if (!selectors || selectors.length === 0) return [...peers];
+): readonly ApiPeer[] {
+  if (!selectors || selectors.length === 0) return peers;
   return peers.filter((p) => selectors.some((s) => matchSelector(p, s)));
 }
 
