@@ -8,6 +8,10 @@
  * text + Map entries). Route values are made again when asked for (`show adj-rib out`, refresh,
  * the packer's general path); the packer's IPv4 path reads the keys directly (`PackedChanges`).
  *
+ * Plain IPv6 unicast routes have string keys (`ADDRESS/LENGTH`), kept in a Map with the
+ * attribute-set id as value: the Route, NLRI and address text are not kept (~300 -> ~100 bytes
+ * a route).
+ *
  * Every other route keeps its object: numeric keys in the same NumberTable (the value then points
  * into a side list, so the order of the family is kept), string keys (path identifiers, other
  * families) in a Map. Iteration gives the numeric keys first, then the string keys: the order
@@ -24,6 +28,7 @@ import { NO_VALUE, NumberTable } from './number-table.js';
 import type { NextHop, Route } from './route.js';
 
 const IPV4_UNICAST = familyKey(AFI.IPV4, SAFI.UNICAST);
+const IPV6_UNICAST = familyKey(AFI.IPV6, SAFI.UNICAST);
 const TWO_31 = 2 ** 31;
 const TWO_32 = 2 ** 32;
 
@@ -37,6 +42,30 @@ export function isPlain(route: Route): boolean {
     route.watchdog === undefined &&
     route.startWithdrawn === undefined
   );
+}
+
+/** An IPv6 unicast route the store can keep as its key (`ADDRESS/LENGTH`) + attribute set. */
+export function isPlainV6(route: Route): boolean {
+  const n = route.nlri;
+  return (
+    n.family === IPV6_UNICAST &&
+    n.kind === 'inet' &&
+    n.pathId === undefined &&
+    route.watchdog === undefined &&
+    route.startWithdrawn === undefined
+  );
+}
+
+/** The Route of a plain IPv6 route's key (keys.ts routeKey: `ADDRESS/LENGTH`). */
+function plainV6Route(key: string, attributes: readonly Attribute[], nextHop: NextHop | undefined): Route {
+  const slash = key.lastIndexOf('/');
+  const nlri = {
+    kind: 'inet' as const,
+    family: IPV6_UNICAST,
+    ip: key.slice(0, slash),
+    length: Number(key.slice(slash + 1)),
+  };
+  return nextHop ? { nlri, nextHop, attributes } : { nlri, attributes };
 }
 
 /** The prefix of a plain route's key (keys.ts routeKey for IPv4 without a path identifier). */
@@ -106,6 +135,10 @@ export class Shapes {
     return plainRoute(key, this.attributes[id]!, this.nextHops[id]);
   }
 
+  routeV6(id: number, key: string): Route {
+    return plainV6Route(key, this.attributes[id]!, this.nextHops[id]);
+  }
+
   private add(key: string, route: Route): number {
     const id = this.free.pop() ?? this.uses.length;
     this.ids.set(key, id);
@@ -142,7 +175,8 @@ class Objects<T> {
 export class RouteTable {
   private readonly numbers = new NumberTable();
   private readonly objects = new Objects<Route>();
-  private readonly strings = new Map<string, Route>();
+  /** A Route, or the attribute-set id of a plain IPv6 route. */
+  private readonly strings = new Map<string, Route | number>();
 
   constructor(private readonly shapes: Shapes) {}
 
@@ -151,7 +185,7 @@ export class RouteTable {
   }
 
   get(key: RouteKey): Route | undefined {
-    if (typeof key === 'string') return this.strings.get(key);
+    if (typeof key === 'string') return this.stringRoute(key, this.strings.get(key));
     const v = this.numbers.get(key);
     if (v === NO_VALUE) return undefined;
     return v >= 0 ? this.shapes.route(v, key) : this.objects.get(v);
@@ -159,7 +193,9 @@ export class RouteTable {
 
   set(key: RouteKey, route: Route): void {
     if (typeof key === 'string') {
-      this.strings.set(key, route);
+      const before = this.strings.get(key);
+      this.strings.set(key, isPlainV6(route) ? this.shapes.take(route) : route);
+      if (typeof before === 'number') this.shapes.release(before);
       return;
     }
     const before = this.numbers.put(key, isPlain(route) ? this.shapes.take(route) : this.objects.add(route));
@@ -167,11 +203,19 @@ export class RouteTable {
   }
 
   delete(key: RouteKey): boolean {
-    if (typeof key === 'string') return this.strings.delete(key);
+    if (typeof key === 'string') {
+      const before = this.strings.get(key);
+      if (typeof before === 'number') this.shapes.release(before);
+      return this.strings.delete(key);
+    }
     const before = this.numbers.get(key);
     if (before === NO_VALUE) return false;
     this.drop(before);
     return this.numbers.delete(key);
+  }
+
+  private stringRoute(key: string, v: Route | number | undefined): Route | undefined {
+    return typeof v === 'number' ? this.shapes.routeV6(v, key) : v;
   }
 
   *entries(): Generator<[RouteKey, Route]> {
@@ -181,7 +225,7 @@ export class RouteTable {
       const v = values[i]!;
       yield [key, v >= 0 ? this.shapes.route(v, key) : this.objects.get(v)];
     }
-    yield* this.strings;
+    for (const [key, v] of this.strings) yield [key, this.stringRoute(key, v)!];
   }
 
   *values(): Generator<Route> {
@@ -210,7 +254,8 @@ const WITHDRAW = 1;
 export class ChangeTable {
   private readonly numbers = new NumberTable();
   private readonly objects = new Objects<Change>();
-  private readonly strings = new Map<string, Change>();
+  /** A change, or ANNOUNCE / WITHDRAW for a plain IPv6 route of this attribute set. */
+  private readonly strings = new Map<string, Change | number>();
 
   constructor(
     readonly attributes: readonly Attribute[],
@@ -227,14 +272,14 @@ export class ChangeTable {
 
   /** Add or replace the change of `key` (a replaced change keeps its place). */
   set(key: RouteKey, change: Change): void {
+    const route = (change as Withdrawal).withdraw ?? (change as Route);
+    const ours = route.attributes === this.attributes && route.nextHop === this.nextHop;
     if (typeof key === 'string') {
-      this.strings.set(key, change);
+      this.strings.set(key, ours && isPlainV6(route) ? (route === change ? ANNOUNCE : WITHDRAW) : change);
       return;
     }
-    const route = (change as Withdrawal).withdraw ?? (change as Route);
     let value: number;
-    if (isPlain(route) && route.attributes === this.attributes && route.nextHop === this.nextHop)
-      value = route === change ? ANNOUNCE : WITHDRAW;
+    if (ours && isPlain(route)) value = route === change ? ANNOUNCE : WITHDRAW;
     else value = this.objects.add(change);
     const before = this.numbers.put(key, value);
     if (before < 0 && before !== NO_VALUE) this.objects.remove(before);
@@ -258,7 +303,13 @@ export class ChangeTable {
         out.push(v === WITHDRAW ? { withdraw: route } : route);
       }
     });
-    for (const c of this.strings.values()) out.push(c);
+    for (const [key, c] of this.strings) {
+      if (typeof c !== 'number') out.push(c);
+      else {
+        const route = plainV6Route(key, this.attributes, this.nextHop);
+        out.push(c === WITHDRAW ? { withdraw: route } : route);
+      }
+    }
     return out;
   }
 

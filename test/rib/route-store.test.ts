@@ -12,10 +12,10 @@ import { routeKey } from '../../src/rib/keys.js';
 import { NO_VALUE, NumberTable } from '../../src/rib/number-table.js';
 import { pack } from '../../src/rib/pack.js';
 import type { Route } from '../../src/rib/route.js';
-import { isPlain, keyPrefix } from '../../src/rib/route-store.js';
+import { isPlain, isPlainV6, keyPrefix } from '../../src/rib/route-store.js';
 import { makeContext } from '../../src/wire/context.js';
 import { formatIPv4, formatIPv4Number } from '../../src/wire/nlri/prefix.js';
-import { attributesFrom, ip, packContext, route, V4U } from './builders.js';
+import { attributesFrom, ip, packContext, route, V4U, V6U } from './builders.js';
 
 const A = attributesFrom('c00804 fde80001');
 const B = attributesFrom('400504 000000c8 c0200c 00000001 00000002 00000003');
@@ -124,15 +124,36 @@ describe('route store', () => {
     const rib = new AdjRibOut();
     const withPath = route({ kind: 'inet', family: V4U, pathId: 7, ip: '10.9.0.0', length: 16 }, HOP1, A);
     const watched: Route = { ...plain({ ip: '10.8.0.0', length: 16 }), watchdog: 'w' };
+    const v6 = route({ kind: 'inet', family: V6U, ip: '2001:db8::1', length: 128 }, ip('2001:db8::ff'), A);
+    const v6b = route({ kind: 'inet', family: V6U, ip: '2001:db8:1::', length: 48 }, ip('2001:db8::ff'), B);
+    const v6Path = route(
+      { kind: 'inet', family: V6U, pathId: 2, ip: '2001:db8:2::', length: 48 },
+      ip('2001:db8::ff'),
+      B,
+    );
     const list = [
       plain({ ip: '10.0.0.1', length: 24 }),
       plain({ ip: '10.0.0.2', length: 32 }, B, HOP2),
       watched,
       plain({ ip: '0.0.0.0', length: 0 }),
       withPath,
+      v6,
+      v6Path,
+      v6b,
     ];
     for (const r of list) rib.announce(r);
     assert.deepEqual([...rib.routes()], list);
+    assert.equal(isPlainV6(v6), true);
+    assert.equal(isPlainV6(v6Path), false);
+    // Replaced and withdrawn: what comes back, and what goes out, is the latest.
+    const v6New = { ...v6, attributes: B };
+    rib.announce(v6New);
+    rib.withdraw(v6b);
+    assert.deepEqual([...rib.routes(V6U)], [v6New, v6Path]);
+    const changes = [...rib.flush()].flatMap((o) =>
+      o.kind === 'changes' && o.family === V6U ? o.changes : [],
+    );
+    assert.deepEqual(changes, [v6, v6Path, v6New, { withdraw: v6b }]);
     assert.equal(isPlain(list[0]!), true);
     assert.equal(isPlain(watched), false);
     assert.equal(isPlain(withPath), false);
