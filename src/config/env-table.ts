@@ -107,6 +107,13 @@ export const SETTINGS: readonly SettingDef[] = [
   k('api', 'queue-max', 'integer', '16777216', 'bytes queued to one helper before its events are dropped'),
   k('api', 'socket', 'string', '', "unix socket of 'bgpknife cli' (default: TMPDIR/PIPENAME.sock)"),
   k('json', 'dialect', 'dialect', '5.0', "ExaBGP JSON dialect written to helpers ('5.0' or '4')"),
+  k(
+    'update',
+    'group-all-families',
+    'boolean',
+    'false',
+    'with group-updates, many NLRI per UPDATE for every family (ExaBGP: IPv4 unicast and MCAST-VPN only)',
+  ),
   k('log', 'json', 'boolean', 'false', 'write log lines as JSON objects (one per line)'),
   k('debug', 'received-file', 'string', '', 'TEST HOOK: append received routes as ExaBGP JSON lines here'),
   k('config', 'max-diagnostics', 'integer', '1000', 'diagnostics reported per configuration file'),

@@ -205,6 +205,7 @@ export class Daemon {
       attempts: this.num('exabgp.tcp.attempts'),
       finished: () => this.peerFinished(),
       received: this.receivedLog,
+      groupAllFamilies: setting(this.opts.settings, 'bgpknife.update.group-all-families') === true,
     });
     this.peers.set(peer.id, peer);
     this.api.attach(peer);

@@ -46,6 +46,8 @@ export interface PeerDeps {
   readonly finished: (peer: Peer) => void;
   /** TEST HOOK: where received routes are reported (bgpknife.debug.received-file). */
   readonly received?: ReceivedSink;
+  /** bgpknife.update.group-all-families (rib/pack.ts PackContext). */
+  readonly groupAllFamilies?: boolean;
 }
 
 /** Session hooks for the API (daemon/api-peer.ts); the peer calls them, nothing more. */
@@ -202,6 +204,7 @@ export class Peer implements SessionHandler {
       codec: n.encode,
       families: n.families,
       groupUpdates: c.groupUpdates,
+      groupAllFamilies: this.deps.groupAllFamilies ?? false,
     };
     this.eorSent = false;
     this.prefixLimit?.reset();

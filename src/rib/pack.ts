@@ -63,6 +63,12 @@ export interface PackContext extends AttributeContext, SelfAddresses {
   readonly families: readonly FamilyKey[];
   /** ExaBGP's `group-updates` (on by default). */
   readonly groupUpdates: boolean;
+  /**
+   * bgpknife.update.group-all-families: with groupUpdates, group the changes of every family
+   * (MP_REACH_NLRI / MP_UNREACH_NLRI filled up to the message size), not only IPv4 unicast
+   * and MCAST-VPN as ExaBGP does. Off by default: ExaBGP's bytes.
+   */
+  readonly groupAllFamilies?: boolean;
 }
 
 const IPV4_UNICAST = familyKey(AFI.IPV4, SAFI.UNICAST);
@@ -97,7 +103,12 @@ export function* packUpdates(
     if (item.kind === 'route-refresh') {
       const { afi, safi } = familyOf(item.family);
       yield encodeRouteRefresh(makeRouteRefresh(afi, safi, item.subtype));
-    } else if (item.single || changeCount(item) === 1 || !ctx.groupUpdates || !GROUPED.has(item.family)) {
+    } else if (
+      item.single ||
+      changeCount(item) === 1 ||
+      !ctx.groupUpdates ||
+      !(ctx.groupAllFamilies || GROUPED.has(item.family))
+    ) {
       for (const c of item.changes) yield* updateMessages(item, [c], ctx, packer, stats);
     } else if (item.packed) {
       yield* packedMessages(item, item.packed, ctx, packer, stats);

@@ -111,6 +111,7 @@ describe('pack: property', () => {
     const scenario = fc.record({
       addPath: fc.boolean(),
       groupUpdates: fc.boolean(),
+      groupAllFamilies: fc.boolean(),
       extended: fc.boolean(),
       ebgp: fc.boolean(),
       // Every route with the same attributes and next hop: large groups, split by size.
@@ -132,6 +133,7 @@ describe('pack: property', () => {
           const ctx = packContext({
             ...(s.ebgp ? { peerAs: 65001 } : {}),
             groupUpdates: s.groupUpdates,
+            groupAllFamilies: s.groupAllFamilies,
             codec: makeContext({
               extendedMessage: s.extended,
               addPath: new Set(s.addPath ? [V4U, V6U] : []),

@@ -24,6 +24,7 @@ import {
   V4U,
   V6U,
 } from './builders.js';
+import { updateRoutes } from './update-routes.js';
 
 function packRoutes(routes: readonly Route[], ctx: PackContext): string[] {
   const rib = new AdjRibOut();
@@ -223,6 +224,31 @@ describe('pack: grouping', () => {
       route(inet('2001:db9::/32'), ip('2001:db8::1'), shared),
     ];
     assert.equal(packRoutes(mixed, packContext()).length, 5);
+  });
+
+  it('group-all-families: IPv6 unicast announcements and withdrawals share MP UPDATEs up to 4096 octets', () => {
+    const v6 = Array.from({ length: 700 }, (_, i) =>
+      route(inet(`2001:db8:${i.toString(16)}::/48`), ip('2001:db8::1'), shared),
+    );
+    const ctx = packContext({ groupAllFamilies: true });
+    const rib = new AdjRibOut();
+    for (const r of v6) rib.announce(r);
+    const work = [...rib.flush()];
+    assert.equal(pack(work, packContext()).length, 700, 'ExaBGP: one UPDATE per route');
+    const announced = pack(work, ctx);
+    // 4096 - 23 (header, two lengths) - 21 (attributes, no NEXT_HOP) - 4 (MP_REACH_NLRI header,
+    // extended length) - 21 (AFI, SAFI, next hop, reserved) = 4027 octets: 575 /48s of 7.
+    assert.deepEqual(
+      announced.map((m) => updateRoutes(decodeUpdate(m.subarray(19), ctx.codec), ctx).announced.length),
+      [575, 125],
+    );
+    assert.ok(announced.every((m) => m.length <= 4096));
+    for (const r of v6.slice(0, 100)) rib.withdraw(r);
+    const withdrawn = pack(rib.flush(), ctx);
+    assert.deepEqual(
+      withdrawn.map((m) => updateRoutes(decodeUpdate(m.subarray(19), ctx.codec), ctx).withdrawn.length),
+      [100],
+    );
   });
 
   it('families the peer did not negotiate are dropped and counted', () => {
