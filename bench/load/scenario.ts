@@ -108,7 +108,7 @@ function baseline(row: Row, rows: readonly Row[]): Row | undefined {
 export function printTable(title: string, rows: readonly Row[]): void {
   const out = [
     title,
-    `${'sender'.padEnd(28)} ${'routes'.padStart(9)} ${'seconds'.padStart(8)} ${'routes/s'.padStart(10)} ${'peak RSS MB'.padStart(11)} ${'CPU s'.padStart(6)} ${'vs bgpknife'.padStart(11)}  from`,
+    `${'sender'.padEnd(32)} ${'routes'.padStart(9)} ${'seconds'.padStart(8)} ${'routes/s'.padStart(10)} ${'peak RSS MB'.padStart(11)} ${'CPU s'.padStart(6)} ${'vs bgpknife'.padStart(11)}  from`,
   ];
   for (const r of rows) {
     const rate = r.received / r.seconds;
@@ -116,7 +116,7 @@ export function printTable(title: string, rows: readonly Row[]): void {
     const ratio = base ? rate / (base.received / base.seconds) : Number.NaN;
     const routes = r.received >= r.n ? fmt(r.n) : `${fmt(r.received)}/${fmt(r.n)}`;
     out.push(
-      `${r.name.padEnd(28)} ${routes.padStart(9)} ${fmt(r.seconds, 3).padStart(8)} ${fmt(rate).padStart(10)} ${fmt(r.stats.peakRssBytes / 2 ** 20).padStart(11)} ${fmt(r.stats.cpuSeconds, 2).padStart(6)} ${fmt(ratio, 3).padStart(11)}  ${r.from}`,
+      `${r.name.padEnd(32)} ${routes.padStart(9)} ${fmt(r.seconds, 3).padStart(8)} ${fmt(rate).padStart(10)} ${fmt(r.stats.peakRssBytes / 2 ** 20).padStart(11)} ${fmt(r.stats.cpuSeconds, 2).padStart(6)} ${fmt(ratio, 3).padStart(11)}  ${r.from}`,
     );
   }
   process.stdout.write(`${out.join('\n')}\n`);
@@ -124,7 +124,7 @@ export function printTable(title: string, rows: readonly Row[]): void {
 
 export async function runLoad(n: number, v6: boolean, sets: number, only?: string): Promise<void> {
   const rows: Row[] = [];
-  for (const s of senders(EXABGP_LINES_MAX, EXABGP_MAX)) {
+  for (const s of senders(EXABGP_LINES_MAX, EXABGP_MAX, v6)) {
     if (only && !s.name.includes(only)) continue;
     const routes: RouteSet = { n: Math.min(n, s.maxRoutes ?? n), v6, sets };
     process.stderr.write(`${s.name}: ${describe(routes)}...\n`);

@@ -78,9 +78,11 @@ function exabgpSyntax(ctx: SenderContext, feed: Feed, markFile: string): string 
   return lines.join('\n');
 }
 
-function knife(feed: Feed): Sender {
+/** `groupAll`: bgpknife.update.group-all-families (many NLRI per MP_REACH_NLRI, not ExaBGP's bytes). */
+function knife(feed: Feed, groupAll = false): Sender {
+  const kind = feed === 'lines' ? 'API per line' : feed === 'grouped' ? 'API grouped' : 'static config';
   return {
-    name: `bgpknife ${feed === 'lines' ? 'API per line' : feed === 'grouped' ? 'API grouped' : 'static config'}`,
+    name: `bgpknife ${kind}${groupAll ? ' +group-all' : ''}`,
     fromFirstCommand: feed !== 'static',
     start(ctx) {
       const workDir = makeWorkDir('bench-knife');
@@ -91,7 +93,7 @@ function knife(feed: Feed): Sender {
         process.execPath,
         [...KNIFE_NODE_ARGS, BGPKNIFE, 'run', conf],
         join(workDir, 'log'),
-        KNIFE_ENV,
+        groupAll ? { ...KNIFE_ENV, bgpknife_update_group_all_families: 'true' } : KNIFE_ENV,
       );
       return { daemon, workDir, ...(feed === 'static' ? {} : { markFile }) };
     },
@@ -142,12 +144,16 @@ const preEncoded: Sender = {
   },
 };
 
-/** Every sender, bgpknife's first; `exabgpMax` bounds ExaBGP's slow per-line API. */
-export function senders(exabgpLinesMax: number, exabgpMax: number): Sender[] {
+/**
+ * Every sender, bgpknife's first; `exabgpMax` bounds ExaBGP's slow per-line API. With `v6`,
+ * bgpknife also runs with group-all-families (ExaBGP sends one IPv6 route per UPDATE).
+ */
+export function senders(exabgpLinesMax: number, exabgpMax: number, v6 = false): Sender[] {
   return [
     knife('lines'),
     knife('grouped'),
     knife('static'),
+    ...(v6 ? [knife('lines', true), knife('grouped', true), knife('static', true)] : []),
     exabgp('lines', exabgpLinesMax),
     exabgp('grouped', exabgpMax),
     exabgp('static', exabgpMax),
