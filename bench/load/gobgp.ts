@@ -13,6 +13,8 @@
  *                         peer: type(1)=2 (AS4, IPv4) bgp-id(4) address(4) as(4)
  *   RIB_IPV4_UNICAST (2) / RIB_IPV6_UNICAST (4): sequence(4) length(1) prefix(...) entries(2)
  *                         entry: peer-index(2) originated(4) attr-length(2) attributes
+ *   IPv6 entries carry MP_REACH_NLRI in its full UPDATE form, not RFC 6396's abbreviated one:
+ *   GoBGP 3.10 reads only the former (see attributes()).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,8 +40,13 @@ function record(subtype: number, body: Buffer): Buffer {
 function attributes(v6: boolean, med: number | undefined): Buffer {
   const out = [0x40, 1, 1, 0, 0x40, 2, 6, 2, 1, 0, 0, SENDER_AS >> 8, SENDER_AS & 255];
   if (med !== undefined) out.push(0x80, 4, 4, med >>> 24, (med >>> 16) & 255, (med >>> 8) & 255, med & 255);
-  // RFC 6396 §4.3.4: in RIB entries MP_REACH_NLRI holds only the next hop length and address.
-  if (v6) out.push(0x80, 14, 17, 16, 0x20, 0x01, 0x0d, 0xb8, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+  // MP_REACH_NLRI in the full RFC 4760 form: AFI 2, SAFI 1, next hop length 16, the next hop,
+  // reserved 0, no NLRI (the entry's prefix is the NLRI). Not RFC 6396 §4.3.4's abbreviated
+  // form (next hop length and address only): GoBGP 3.10 decodes RIB entries' attributes as in
+  // an UPDATE, so it read the abbreviated form's next hop length and first address byte
+  // (16, 0x20) as AFI 4128 and dropped every entry ("unknown route family").
+  if (v6)
+    out.push(0x80, 14, 21, 0, 2, 1, 16, 0x20, 0x01, 0x0d, 0xb8, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0);
   else out.push(0x40, 3, 4, 192, 0, 2, 1);
   return Buffer.from(out);
 }
@@ -147,10 +154,14 @@ export const gobgpMrt: Sender = {
   },
   async load(running): Promise<void> {
     const sock = `unix://${join(running.workDir, 'gobgp.sock')}`;
-    await runCliOk(
+    const out = await runCliOk(
       'gobgp',
       ['--target', sock, 'mrt', 'inject', 'global', join(running.workDir, 'routes.mrt')],
       INJECT_TIMEOUT_MS,
     );
+    // The CLI skips a record it cannot decode with a line on stdout and still exits 0.
+    const failed = out.split('\n').filter((l) => l.startsWith('failed'));
+    if (failed.length > 0)
+      throw new Error(`gobgp mrt inject: ${failed.length} records rejected: ${failed[0]}`);
   },
 };
