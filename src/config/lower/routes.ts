@@ -10,8 +10,6 @@ import { lowerFlow } from '../../command/lower/flow.js';
 import { lowerRouteInto } from '../../command/lower/route.js';
 import type { Route } from '../../rib/route.js';
 import { EncodeError } from '../../wire/error.js';
-import { nlriCodec } from '../../wire/nlri/registry.js';
-import type { Nlri } from '../../wire/nlri/types.js';
 import type { DiagnosticSink } from '../diagnostic.js';
 import type { FlowRoute, NeighborItem, Route as RouteStatement } from '../model.js';
 import type { Span } from '../span.js';
@@ -75,41 +73,6 @@ function sectionRoutes(l: RouteLowering, item: NeighborItem): readonly Route[] {
   else if (item.kind === 'flow') for (const r of item.routes) flowRoutes(l, r, out);
   l.done.set(item, out);
   return out;
-}
-
-/** What identifies a route in its family: a later route with the same key replaces it. */
-export function routeKey(nlri: Nlri): string {
-  const codec = nlriCodec(nlri.family);
-  const key = codec ? codec.key(nlri) : JSON.stringify(nlri);
-  return `${nlri.family}/${nlri.pathId ?? ''}/${key}`;
-}
-
-/**
- * Index of each route's identity, the last occurrence winning. Plain inet routes (the million-
- * route case) are keyed by number (family and length) then address, with no string built.
- */
-class LastIndex {
-  private readonly inet = new Map<number, Map<string, number>>();
-  private readonly other = new Map<string, number>();
-
-  /** Records route `i`; returns the index it replaces, or -1. */
-  set(nlri: Nlri, i: number): number {
-    if (nlri.kind === 'inet' && nlri.pathId === undefined) {
-      const outer = nlri.family * 256 + nlri.length;
-      let inner = this.inet.get(outer);
-      if (!inner) {
-        inner = new Map();
-        this.inet.set(outer, inner);
-      }
-      const before = inner.get(nlri.ip);
-      inner.set(nlri.ip, i);
-      return before ?? -1;
-    }
-    const key = routeKey(nlri);
-    const before = this.other.get(key);
-    this.other.set(key, i);
-    return before ?? -1;
-  }
 }
 
 export function neighborRoutes(l: RouteLowering, items: readonly NeighborItem[]): Route[] {
