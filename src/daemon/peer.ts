@@ -168,7 +168,7 @@ export class Peer implements SessionHandler {
 
   /** A reload changed only this neighbor's routes: send the difference, nothing else. */
   replaceRoutes(next: NeighborConfig): void {
-    const keep = new Set(next.routes.map(routeId));
+    const keep = new Set([...next.routes].map(routeId));
     for (const r of this.config.routes) if (!keep.has(routeId(r))) this.rib.withdraw(r);
     for (const r of next.routes) if (!r.startWithdrawn) this.rib.announce(r);
     this.config = next;
