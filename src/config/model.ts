@@ -4,7 +4,7 @@
  * neighbor's `items`), so the printer can write them back and a reload can diff them; the
  * lowering to peers and wire values is done elsewhere (config/lower).
  */
-import type { Route as WireRoute } from '../rib/route.js';
+import type { RouteList } from '../rib/route-list.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Span } from './span.js';
 
@@ -149,7 +149,7 @@ export interface StreamedRoutes {
   /** Route statements the section had. */
   readonly statements: number;
   /** The statements lowered to wire routes in order (empty when they were only checked). */
-  readonly routes: readonly WireRoute[];
+  readonly routes: RouteList;
   /** What lowering said, replayed by lowerConfig when a neighbor uses the section. */
   readonly diagnostics: readonly Diagnostic[];
 }

@@ -12,10 +12,8 @@ import type { DownReason, NotifySpec } from '../fsm/types.js';
 import { DEFAULT_FSM_CONFIG } from '../fsm/types.js';
 import { publishLog } from '../observe/channels.js';
 import { AdjRibOut } from '../rib/adj-rib-out.js';
-import { routeKey } from '../rib/keys.js';
 import { endOfRibMessages, newPackStats, type PackContext, packUpdates } from '../rib/pack.js';
 import { PrefixLimit, type PrefixLimitExceeded } from '../rib/prefix-limit.js';
-import type { Route } from '../rib/route.js';
 import type { Clock, Random, TimerHandle } from '../session/clock.js';
 import { Session, type SessionHandler } from '../session/session.js';
 import type { Connection } from '../transport/transport.js';
@@ -61,11 +59,6 @@ export interface PeerObserver {
 /** What identifies the same neighbor across a reload. */
 export function peerId(n: NeighborConfig): string {
   return `${n.peerAddress}|${n.localAddress ?? '*'}`;
-}
-
-function routeId(r: Route): string {
-  const n = r.nlri;
-  return `${n.family}|${routeKey(n)}|${n.pathId ?? ''}`;
 }
 
 export class Peer implements SessionHandler {
@@ -168,10 +161,14 @@ export class Peer implements SessionHandler {
     });
   }
 
-  /** A reload changed only this neighbor's routes: send the difference, nothing else. */
+  /**
+   * A reload changed only this neighbor's routes: send the difference, nothing else. Routes
+   * no longer configured (by family and route key) are withdrawn; the Adj-RIB-Out ignores
+   * re-announcements of routes it already has as they are.
+   */
   replaceRoutes(next: NeighborConfig): void {
-    const keep = new Set(next.routes.map(routeId));
-    for (const r of this.config.routes) if (!keep.has(routeId(r))) this.rib.withdraw(r);
+    const keep = next.routes.ids();
+    for (const r of this.config.routes.notIn(keep)) this.rib.withdraw(r);
     for (const r of next.routes) if (!r.startWithdrawn) this.rib.announce(r);
     this.config = next;
     this.schedule();

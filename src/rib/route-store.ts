@@ -75,7 +75,12 @@ export function keyPrefix(key: number): { readonly ip: number; readonly length: 
   return { ip: key - hi * TWO_32, length: hi - 1 };
 }
 
-function plainRoute(key: number, attributes: readonly Attribute[], nextHop: NextHop | undefined): Route {
+/** The Route value of a plain route's key with its attributes and next hop. */
+export function plainRoute(
+  key: number,
+  attributes: readonly Attribute[],
+  nextHop: NextHop | undefined,
+): Route {
   const { ip, length } = keyPrefix(key);
   const nlri = { kind: 'inet' as const, family: IPV4_UNICAST, ip: formatIPv4Number(ip), length };
   return nextHop ? { nlri, nextHop, attributes } : { nlri, attributes };

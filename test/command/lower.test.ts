@@ -76,7 +76,7 @@ describe('one grammar for configuration and API', () => {
       assert.deepEqual(lowered.diagnostics, []);
       const api = parseCommand(`announce route ${line}`);
       assert.ok('command' in api && api.command.kind === 'routes', JSON.stringify(api));
-      assert.deepEqual(api.command.routes, lowered.config.neighbors[0]!.routes);
+      assert.deepEqual(api.command.routes, [...lowered.config.neighbors[0]!.routes]);
     });
   }
 });

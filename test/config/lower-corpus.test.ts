@@ -64,7 +64,7 @@ test('5.0.13 conf-*: the lowered routes are what the .msg UPDATEs announce', (t)
     for (const n of config.neighbors)
       for (const a of n.addPath) if (a.direction !== 'receive') addPath.add(a.family);
     const routes = config.neighbors.flatMap((n) =>
-      n.routes.filter((r) => !r.startWithdrawn && n.families.includes(r.nlri.family)),
+      [...n.routes].filter((r) => !r.startWithdrawn && n.families.includes(r.nlri.family)),
     );
     const asn4 = config.neighbors.every((n) => n.capability.asn4);
     // LOCAL_PREF is not sent to an eBGP peer (RFC 4271 §5.1.5).

@@ -36,7 +36,9 @@ function seed(name: string): LoweredConfig | undefined {
 }
 
 function find(n: NeighborConfig, prefix: string): Route {
-  const r = n.routes.findLast((x) => x.nlri.kind === 'inet' && `${x.nlri.ip}/${x.nlri.length}` === prefix);
+  const r = [...n.routes].findLast(
+    (x) => x.nlri.kind === 'inet' && `${x.nlri.ip}/${x.nlri.length}` === prefix,
+  );
   assert.ok(r, `route ${prefix}`);
   return r;
 }
@@ -55,9 +57,9 @@ test('2009-ipv4.conf: a prefix given twice ends with the later attributes', (t) 
   // 0x87654321 = 34661:17185
   assert.deepEqual(attr(r, 'community'), { kind: 'community', communities: [34661 * 65536 + 17185] });
   // Both lines are kept, in order (ExaBGP sends both); the Adj-RIB-Out keeps the later one.
-  const twice = n.routes.filter((x) => x.nlri.kind === 'inet' && x.nlri.ip === '10.0.5.0');
+  const twice = [...n.routes].filter((x) => x.nlri.kind === 'inet' && x.nlri.ip === '10.0.5.0');
   assert.equal(twice.length, 2);
-  assert.equal(twice[1], r, 'find() returns the later route');
+  assert.deepEqual(twice[1], r, 'find() returns the later route');
   const rib = new AdjRibOut();
   for (const route of n.routes) rib.announce(route);
   const held = [...rib.routes()].filter((x) => x.nlri.kind === 'inet' && x.nlri.ip === '10.0.5.0');
@@ -75,7 +77,7 @@ test('2009-ipv6.conf: graceful-restart 1200 sets the restart time', (t) => {
   assert.equal(n.capability.gracefulRestartSeconds, 1200);
   assert.equal(n.holdTimeSeconds, 180);
   assert.equal(n.localAddress, '2a02:b80::1');
-  const v6 = n.routes.find((r) => r.nlri.kind === 'inet' && r.nlri.ip.includes(':'));
+  const v6 = [...n.routes].find((r) => r.nlri.kind === 'inet' && r.nlri.ip.includes(':'));
   assert.ok(v6 && v6.nlri.kind === 'inet');
   // Host bits of 2A02:B80:0:1::1/64 are not sent.
   assert.equal(v6.nlri.ip, '2a02:b80:0:1::');
@@ -100,7 +102,7 @@ test('2013-ddos-group.conf: a legacy group gives its settings and flow to every 
     assert.equal(n.capability.gracefulRestartSeconds, 5);
     assert.deepEqual(n.families, [257, 389]);
     assert.equal(n.routes.length, 1);
-    const flow = n.routes[0]!;
+    const flow = n.routes.at(0)!;
     assert.equal(flow.nlri.kind, 'flow');
     const ext = attr(flow, 'extended-community');
     assert.deepEqual(
@@ -109,7 +111,8 @@ test('2013-ddos-group.conf: a legacy group gives its settings and flow to every 
     );
   }
   // The same rule is lowered once and shared, attributes interned.
-  assert.equal(c.neighbors[0]!.routes[0], c.neighbors[1]!.routes[0]);
+  assert.equal(c.neighbors[0]!.routes, c.neighbors[1]!.routes);
+  assert.equal(c.neighbors[0]!.routes.at(0), c.neighbors[1]!.routes.at(0));
 });
 
 test('2013-api.conf: a process inside a neighbor is a process bound to that neighbor', (t) => {
@@ -124,7 +127,7 @@ test('2013-api.conf: a process inside a neighbor is a process bound to that neig
 test('2009-flowspec-alt14.conf: legacy redirect 1.2.3.4:5678 is the IPv4 redirect (0x8108)', (t) => {
   const c = seed('2009-flowspec-alt14.conf');
   if (!c) return t.skip('corpus missing');
-  const ext = attr(c.neighbors[0]!.routes[0]!, 'extended-community');
+  const ext = attr(c.neighbors[0]!.routes.at(0)!, 'extended-community');
   // 0x81 0x08, 1.2.3.4, 5678 = 0x162e
   assert.ok(ext?.communities.some((e) => e.raw.toString('hex') === '810801020304162e'));
 });
@@ -132,7 +135,7 @@ test('2009-flowspec-alt14.conf: legacy redirect 1.2.3.4:5678 is the IPv4 redirec
 test('2009-flowspec-alt13.conf: redirect ASN:NN is 0x8008', (t) => {
   const c = seed('2009-flowspec-alt13.conf');
   if (!c) return t.skip('corpus missing');
-  const ext = attr(c.neighbors[0]!.routes[0]!, 'extended-community');
+  const ext = attr(c.neighbors[0]!.routes.at(0)!, 'extended-community');
   // 65500 = 0xffdc, 12345 = 0x3039
   assert.ok(ext?.communities.some((e) => e.raw.toString('hex') === '8008ffdc00003039'));
 });
@@ -152,7 +155,7 @@ test('templates, inherit, asdot ASNs and defaults', () => {
   assert.equal(n.adjRibOut, true);
   assert.equal(n.manualEor, false);
   assert.deepEqual(n.families, [257]);
-  assert.deepEqual(n.routes[0]!.nextHop, { kind: 'self' });
+  assert.deepEqual(n.routes.at(0)!.nextHop, { kind: 'self' });
 });
 
 test('split /N expands a prefix; identical attribute text shares one array', () => {
@@ -162,10 +165,10 @@ test('split /N expands a prefix; identical attribute text shares one array', () 
   } }`);
   const routes = c.neighbors[0]!.routes;
   assert.deepEqual(
-    routes.map((r) => (r.nlri.kind === 'inet' ? `${r.nlri.ip}/${r.nlri.length}` : '')),
+    [...routes].map((r) => (r.nlri.kind === 'inet' ? `${r.nlri.ip}/${r.nlri.length}` : '')),
     ['10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24', '10.9.0.0/16'],
   );
-  assert.equal(routes[0]!.attributes, routes[4]!.attributes);
+  assert.equal(routes.at(0)!.attributes, routes.at(4)!.attributes);
 });
 
 test('a bad route is a diagnostic at its line, not a throw', () => {

@@ -14,7 +14,7 @@ import { SYSTEM_CLOCK } from '../../src/daemon/clock.js';
 import { loadConfigText } from '../../src/daemon/load.js';
 import { Peer } from '../../src/daemon/peer.js';
 import { DEFAULT_FSM_CONFIG, type DownReason } from '../../src/fsm/types.js';
-import type { Route } from '../../src/rib/route.js';
+import { RouteList } from '../../src/rib/route-list.js';
 import { Session } from '../../src/session/session.js';
 import { memoryPair } from '../../src/transport/memory.js';
 import { makeOpen } from '../../src/wire/message/open.js';
@@ -35,12 +35,13 @@ neighbor 10.0.0.3 { router-id 10.0.0.1; local-address 10.0.0.1; local-as 65000; 
 
 /** 500,000 distinct /24s sharing one attribute set (as a big configuration interns them). */
 function bulk(n: NeighborConfig): NeighborConfig {
-  const template = n.routes[0]!;
-  const routes: Route[] = [];
+  const template = n.routes.at(0)!;
+  const routes = new RouteList();
   for (let i = 0; i < ROUTES; i++) {
     const ip = `${1 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}.0`;
     routes.push({ ...template, nlri: { kind: 'inet', family: template.nlri.family, ip, length: 24 } });
   }
+  routes.trim();
   return { ...n, routes };
 }
 

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { NeighborConfig } from '../../src/config/lower/model.js';
-import type { Route } from '../../src/rib/route.js';
+import { RouteList } from '../../src/rib/route-list.js';
 import { TCP_HIGH_WATER_BYTES } from '../../src/transport/tcp.js';
 import { neighborOf, neighborText, startKnifePeer } from '../support/knife-peer.js';
 import { bgpMessage, KEEPALIVE, ScriptedPeer } from '../support/scripted-peer.js';
@@ -19,8 +19,8 @@ const ROUTES = Number(process.env.SLOW_ROUTES ?? 100_000);
 const MAX_BUFFERED = TCP_HIGH_WATER_BYTES + 4096;
 
 function bulk(n: NeighborConfig, nextHop: string): NeighborConfig {
-  const template = n.routes[0]!;
-  const routes: Route[] = [];
+  const template = n.routes.at(0)!;
+  const routes = new RouteList();
   for (let i = 0; i < ROUTES; i++) {
     const ip = `${20 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}.0`;
     // A MED of its own per route: one UPDATE per route (about 80 bytes), megabytes in all.
@@ -31,6 +31,7 @@ function bulk(n: NeighborConfig, nextHop: string): NeighborConfig {
       nlri: { kind: 'inet', family: template.nlri.family, ip, length: 24 },
     });
   }
+  routes.trim();
   return { ...n, routes };
 }
 

@@ -1,13 +1,13 @@
 /**
  * A configuration after lowering: every neighbor with its settings resolved (group, templates
  * and `inherit` applied, defaults filled in, ASNs and timers as numbers), its routes as wire
- * Route values in configuration order, and the helper processes. Plain readonly data: this is
- * what the daemon runs and what a reload diffs.
+ * Route values in configuration order, and the helper processes. Readonly data (the routes in a
+ * compact list, not an array): this is what the daemon runs and what a reload diffs.
  *
  * Defaults are ExaBGP 5.0's (bgp/neighbor.py): hold time 180 s, group-updates, auto-flush,
  * adj-rib-in and adj-rib-out on, manual-eor off, asn4 and extended-message on.
  */
-import type { Route } from '../../rib/route.js';
+import type { RouteList } from '../../rib/route-list.js';
 import type { FamilyKey } from '../../wire/nlri/family.js';
 import type { Span } from '../span.js';
 
@@ -100,8 +100,11 @@ export interface NeighborConfig {
   readonly addPath: readonly AddPathFamily[];
   readonly nexthop: readonly NexthopConfig[];
   readonly api: readonly ApiBinding[];
-  /** static, announce, flow and l2vpn routes in configuration order; a repeated NLRI appears twice (the later wins in the RIB). */
-  readonly routes: readonly Route[];
+  /**
+   * static, announce, flow and l2vpn routes in configuration order; a repeated NLRI appears twice
+   * (the later wins in the RIB). A compact list (rib/route-list.ts): read, never changed.
+   */
+  readonly routes: RouteList;
   readonly operational: readonly OperationalConfig[];
   readonly span: Span;
 }

@@ -1,6 +1,6 @@
 /**
  * The routes of a neighbor's sections (static, announce, flow, l2vpn) lowered to Route values
- * through the command layer, in configuration order. A statement is lowered once even when a
+ * through the command layer, in configuration order, kept in a compact RouteList. A statement is lowered once even when a
  * group or template shares it between neighbors. A repeated NLRI is kept twice, in order: the
  * Adj-RIB-Out makes the later one win, and sends both when ExaBGP does (its corpus relies on it).
  */
@@ -9,9 +9,8 @@ import { LowerError } from '../../command/lower/error.js';
 import { lowerFlow } from '../../command/lower/flow.js';
 import { lowerRouteInto } from '../../command/lower/route.js';
 import type { Route } from '../../rib/route.js';
+import { RouteList } from '../../rib/route-list.js';
 import { EncodeError } from '../../wire/error.js';
-import { nlriCodec } from '../../wire/nlri/registry.js';
-import type { Nlri } from '../../wire/nlri/types.js';
 import type { DiagnosticSink } from '../diagnostic.js';
 import type { FlowRoute, NeighborItem, Route as RouteStatement } from '../model.js';
 import type { Span } from '../span.js';
@@ -22,7 +21,7 @@ export interface RouteLowering {
   readonly interner: Interner;
   readonly sink: DiagnosticSink;
   /** Routes by section: a group's or template's section shared by neighbors is lowered once. */
-  readonly done: Map<NeighborItem, readonly Route[]>;
+  readonly done: Map<NeighborItem, RouteList>;
 }
 
 function report(l: RouteLowering, span: Span, e: unknown): void {
@@ -30,9 +29,11 @@ function report(l: RouteLowering, span: Span, e: unknown): void {
   else throw e;
 }
 
+/** Routes of one statement, before they go into the section's list (reused: lowering is synchronous). */
+const statement: Route[] = [];
+
 /** Lowers one route statement, appending to `out`; a statement that fails adds nothing. */
-export function statementRoutes(l: RouteLowering, r: RouteStatement, out: Route[]): void {
-  const mark = out.length;
+export function statementRoutes(l: RouteLowering, r: RouteStatement, out: RouteList): void {
   try {
     lowerRouteInto(
       l.interner,
@@ -43,15 +44,17 @@ export function statementRoutes(l: RouteLowering, r: RouteStatement, out: Route[
         : r.afi !== undefined
           ? { keyword: r.keyword, afi: r.afi, attributes: r.attributes }
           : { keyword: r.keyword, attributes: r.attributes },
-      out,
+      statement,
     );
+    for (const route of statement) out.push(route);
   } catch (e) {
-    out.length = mark;
     report(l, r.span, e);
+  } finally {
+    statement.length = 0;
   }
 }
 
-function flowRoutes(l: RouteLowering, r: FlowRoute, out: Route[]): void {
+function flowRoutes(l: RouteLowering, r: FlowRoute, out: RouteList): void {
   try {
     out.push(lowerFlow(l.interner, r));
   } catch (e) {
@@ -60,64 +63,32 @@ function flowRoutes(l: RouteLowering, r: FlowRoute, out: Route[]): void {
 }
 
 /** The routes of one section, lowered once. */
-function sectionRoutes(l: RouteLowering, item: NeighborItem): readonly Route[] {
+function sectionRoutes(l: RouteLowering, item: NeighborItem): RouteList {
   const found = l.done.get(item);
   if (found) return found;
-  const out: Route[] = [];
   if ((item.kind === 'static' || item.kind === 'announce' || item.kind === 'l2vpn') && item.streamed) {
     // Lowered while parsing (config/lower/stream.ts): only its diagnostics are reported now.
     for (const d of item.streamed.diagnostics) replay(l.sink, d);
     l.done.set(item, item.streamed.routes);
     return item.streamed.routes;
   }
+  const out = new RouteList();
   if (item.kind === 'static' || item.kind === 'announce' || item.kind === 'l2vpn')
     for (const r of item.routes) statementRoutes(l, r, out);
   else if (item.kind === 'flow') for (const r of item.routes) flowRoutes(l, r, out);
+  out.trim();
   l.done.set(item, out);
   return out;
 }
 
-/** What identifies a route in its family: a later route with the same key replaces it. */
-export function routeKey(nlri: Nlri): string {
-  const codec = nlriCodec(nlri.family);
-  const key = codec ? codec.key(nlri) : JSON.stringify(nlri);
-  return `${nlri.family}/${nlri.pathId ?? ''}/${key}`;
-}
-
-/**
- * Index of each route's identity, the last occurrence winning. Plain inet routes (the million-
- * route case) are keyed by number (family and length) then address, with no string built.
- */
-class LastIndex {
-  private readonly inet = new Map<number, Map<string, number>>();
-  private readonly other = new Map<string, number>();
-
-  /** Records route `i`; returns the index it replaces, or -1. */
-  set(nlri: Nlri, i: number): number {
-    if (nlri.kind === 'inet' && nlri.pathId === undefined) {
-      const outer = nlri.family * 256 + nlri.length;
-      let inner = this.inet.get(outer);
-      if (!inner) {
-        inner = new Map();
-        this.inet.set(outer, inner);
-      }
-      const before = inner.get(nlri.ip);
-      inner.set(nlri.ip, i);
-      return before ?? -1;
-    }
-    const key = routeKey(nlri);
-    const before = this.other.get(key);
-    this.other.set(key, i);
-    return before ?? -1;
-  }
-}
-
-export function neighborRoutes(l: RouteLowering, items: readonly NeighborItem[]): Route[] {
+/** The routes of a neighbor's sections; one section's list is shared, never copied. */
+export function neighborRoutes(l: RouteLowering, items: readonly NeighborItem[]): RouteList {
   const sections = items.filter(
     (i) => i.kind === 'static' || i.kind === 'announce' || i.kind === 'l2vpn' || i.kind === 'flow',
   );
-  if (sections.length === 1) return sectionRoutes(l, sections[0]!) as Route[];
-  const out: Route[] = [];
-  for (const item of sections) for (const route of sectionRoutes(l, item)) out.push(route);
+  if (sections.length === 1) return sectionRoutes(l, sections[0]!);
+  const out = new RouteList();
+  for (const item of sections) out.append(sectionRoutes(l, item));
+  out.trim();
   return out;
 }
