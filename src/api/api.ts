@@ -7,8 +7,8 @@
  * Never blocking: lines are queued per helper and executed COMMANDS_PER_TURN at a time, then
  * the loop is yielded (`defer`), so a helper announcing a million routes one line each is
  * served at full speed while keepalives still leave on time. When more than
- * MAX_QUEUED_LINES wait, the helper's stdout is paused: the helper then blocks on its own
- * write, never us. Writes to helpers are bounded per helper (outbox.ts).
+ * MAX_QUEUED_LINES or MAX_QUEUED_CHARS wait, the helper's stdout is paused: the helper then
+ * blocks on its own write, never us. Writes to helpers are bounded per helper (outbox.ts).
  */
 
 import { parseCommand } from '../command/parse/index.js';
@@ -33,6 +33,11 @@ export const COMMANDS_PER_TURN = 2000;
 export const ROUTES_PER_TURN = 20_000;
 /** Lines queued per helper before its stdout is paused. */
 export const MAX_QUEUED_LINES = 20_000;
+/**
+ * Characters of queued lines per helper before its stdout is paused: long `nlri` lines reach it
+ * before MAX_QUEUED_LINES (20,000 lines of up to api.line-max bytes would be gigabytes).
+ */
+export const MAX_QUEUED_CHARS = 4 * 1024 * 1024;
 
 export interface ApiOptions {
   readonly host: ApiHost;
@@ -56,6 +61,8 @@ type Pending = string | { readonly problem: string };
 
 interface Queue {
   lines: Pending[];
+  /** Characters of the queued lines. */
+  chars: number;
   scheduled: boolean;
   paused: boolean;
 }
@@ -113,11 +120,12 @@ export class Api {
   private enqueue(h: Helper, line: Pending): void {
     let q = this.queues.get(h);
     if (!q) {
-      q = { lines: [], scheduled: false, paused: false };
+      q = { lines: [], chars: 0, scheduled: false, paused: false };
       this.queues.set(h, q);
     }
     q.lines.push(line);
-    if (q.lines.length >= MAX_QUEUED_LINES && !q.paused) {
+    if (typeof line === 'string') q.chars += line.length;
+    if ((q.lines.length >= MAX_QUEUED_LINES || q.chars >= MAX_QUEUED_CHARS) && !q.paused) {
       q.paused = true;
       (h.child?.stdout as { pause?: () => void } | null)?.pause?.();
     }
@@ -138,7 +146,9 @@ export class Api {
     let routes = 0;
     while (lines < q.lines.length && lines < COMMANDS_PER_TURN && routes < ROUTES_PER_TURN) {
       peers ??= this.peersOf(h.name);
-      const ran = this.run(h, q.lines[lines++]!, peers);
+      const line = q.lines[lines++]!;
+      if (typeof line === 'string') q.chars -= line.length;
+      const ran = this.run(h, line, peers);
       if (ran < 0) peers = undefined;
       else routes += ran;
     }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Api, COMMANDS_PER_TURN } from '../../src/api/api.js';
+import { Api, COMMANDS_PER_TURN, MAX_QUEUED_CHARS, ROUTES_PER_TURN } from '../../src/api/api.js';
 import { ManualClock } from '../../src/session/clock.js';
 import { FakeChild } from './fake-child.js';
 import { CONFIG, FakeHost, FakePeer, neighbor } from './support.js';
@@ -103,6 +103,25 @@ describe('Api commands', () => {
     await t.settle();
     assert.equal(t.peer.adjRibOut.size, lines.length);
     assert.ok(t.turns() >= 4, `yielded ${t.turns()} times`);
+    assert.equal(t.child.written.filter((l) => l === 'done').length, lines.length);
+  });
+
+  it('serves long nlri lines at most ROUTES_PER_TURN routes a turn, pausing the helper past MAX_QUEUED_CHARS', async () => {
+    const t = setup();
+    const lines: string[] = [];
+    let text = 0;
+    for (let l = 0; text <= MAX_QUEUED_CHARS; l++) {
+      const prefixes = Array.from({ length: 250 }, (_, i) => `10.${l >> 8}.${l & 255}.${i}/32`);
+      lines.push(`announce attributes next-hop 192.0.2.254 nlri ${prefixes.join(' ')}`);
+      text += lines.at(-1)!.length;
+    }
+    assert.ok(lines[0]!.length < 4096, 'within the line limit of setup()');
+    t.child.say(`${lines.join('\n')}\n`);
+    assert.equal(t.child.pauses, 1, 'paused once the queued text passed the bound');
+    for (let i = 0; i < 100 && t.child.resumes === 0; i++) await t.settle();
+    assert.equal(t.peer.adjRibOut.size, lines.length * 250);
+    assert.ok(t.turns() >= (lines.length * 250) / ROUTES_PER_TURN, `yielded ${t.turns()} times`);
+    assert.equal(t.child.resumes, 1, 'resumed once the queue was empty');
     assert.equal(t.child.written.filter((l) => l === 'done').length, lines.length);
   });
 });

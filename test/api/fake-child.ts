@@ -8,6 +8,9 @@ export class FakeChild extends EventEmitter implements HelperChild {
   readonly written: string[] = [];
   readonly stdoutEvents = new EventEmitter();
   killed = false;
+  /** Times the API paused / resumed reading the helper's stdout. */
+  pauses = 0;
+  resumes = 0;
   readonly stdin = {
     writableLength: 0,
     destroyed: false,
@@ -20,8 +23,12 @@ export class FakeChild extends EventEmitter implements HelperChild {
   };
   readonly stdout = {
     on: (_e: 'data', f: (chunk: Buffer) => void) => this.stdoutEvents.on('data', f),
-    pause: () => {},
-    resume: () => {},
+    pause: () => {
+      this.pauses++;
+    },
+    resume: () => {
+      this.resumes++;
+    },
   };
   kill(): boolean {
     this.killed = true;
