@@ -30,7 +30,7 @@ import type { FamilyKey } from '../wire/nlri/family.js';
 import type { Change, ChangeGroup, Outgoing, Withdrawal } from './change.js';
 import { attributesKey, groupKey, nextHopKey, type RouteKey, routeKey } from './keys.js';
 import type { NextHop, Route } from './route.js';
-import { ChangeTable, RouteTable, Shapes } from './route-store.js';
+import { ChangeTable, isPlain, isPlainV6, RouteTable, Shapes } from './route-store.js';
 import { WithdrawalIndex } from './withdrawal-index.js';
 
 /** Desired routes plus pending withdrawals allowed per peer. */
@@ -77,12 +77,15 @@ function watchdogKey(route: Route): string {
   return `${route.nlri.family}:${routeKey(route.nlri)}`;
 }
 
+/** Is `b` the same as `a` (which has the same route key)? */
 function sameRoute(a: Route, b: Route): boolean {
   if (a === b) return true;
-  if (nextHopKey(a.nextHop) !== nextHopKey(b.nextHop)) return false;
+  if (a.nextHop !== b.nextHop && nextHopKey(a.nextHop) !== nextHopKey(b.nextHop)) return false;
   if (a.attributes !== b.attributes && attributesKey(a.attributes) !== attributesKey(b.attributes))
     return false;
-  return a.nlri === b.nlri || JSON.stringify(a.nlri) === JSON.stringify(b.nlri);
+  // The key of a plain route is its whole NLRI (route-store.ts).
+  if (a.nlri === b.nlri || (isPlain(a) && isPlain(b)) || (isPlainV6(a) && isPlainV6(b))) return true;
+  return JSON.stringify(a.nlri) === JSON.stringify(b.nlri);
 }
 
 export class AdjRibOut {
