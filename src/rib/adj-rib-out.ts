@@ -392,7 +392,8 @@ function* outgoing(
 /** The changes of one group and family; the Route values are made only if someone asks. */
 function changeGroup(family: FamilyKey, table: ChangeTable): ChangeGroup {
   const packed = table.packed();
-  if (!packed) {
+  const packedV6 = packed ? undefined : table.packedV6();
+  if (!packed && !packedV6) {
     const changes = table.values();
     const first = changes[0]!;
     const route = 'withdraw' in first ? first.withdraw : first;
@@ -404,7 +405,7 @@ function changeGroup(family: FamilyKey, table: ChangeTable): ChangeGroup {
     family,
     attributes: table.attributes,
     nextHop: table.nextHop,
-    packed,
+    ...(packed ? { packed } : { packedV6 }),
     get changes(): Change[] {
       changes ??= table.values();
       return changes;

@@ -5,7 +5,7 @@
 import type { Attribute } from '../wire/attribute/types.js';
 import type { FamilyKey } from '../wire/nlri/family.js';
 import type { NextHop, Route } from './route.js';
-import type { PackedChanges } from './route-store.js';
+import type { PackedChanges, PackedV6Changes } from './route-store.js';
 
 /** A route to withdraw. Its attributes still matter: ExaBGP groups withdrawals by them. */
 export interface Withdrawal {
@@ -36,6 +36,8 @@ export interface ChangeGroup {
    * the packer reads these and never makes the Route values.
    */
   readonly packed?: PackedChanges;
+  /** The same for plain IPv6 unicast routes (their keys). */
+  readonly packedV6?: PackedV6Changes;
   /** Each change gets its own UPDATE whatever group-updates says (route refresh answers). */
   readonly single?: boolean;
 }

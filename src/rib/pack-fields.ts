@@ -59,11 +59,6 @@ function packNlriTable(changes: readonly Change[], addPath: boolean): PackedNlri
   return { all: w.toBuffer(), ends };
 }
 
-function packNlri(changes: readonly Change[], addPath: boolean): Buffer[] {
-  const { all, ends } = packNlriTable(changes, addPath);
-  return Array.from(ends, (end, i) => all.subarray(i === 0 ? 0 : ends[i - 1], end));
-}
-
 /**
  * Byte ranges of `all` going into one field, adjacent ranges merged: a run of announcements
  * becomes one slice, not one Buffer per NLRI.
@@ -167,32 +162,39 @@ function attributeBytes(valueBytes: number): number {
 function* mpChunks(
   header: Buffer,
   code: number,
-  nlri: readonly Buffer[],
+  nlri: PackedNlri,
   maximum: number,
   stats: PackStats,
 ): Generator<Buffer> {
-  let parts: Buffer[] = [header];
+  const { all, ends } = nlri;
+  let runs = new Runs(all);
   let len = header.length;
-  for (const p of nlri) {
-    if (attributeBytes(len + p.length) > maximum) {
-      if (parts.length === 1) {
+  let some = false;
+  for (let i = 0; i < ends.length; i++) {
+    const start = i === 0 ? 0 : ends[i - 1]!;
+    const size = ends[i]! - start;
+    if (attributeBytes(len + size) > maximum) {
+      if (!some) {
         stats.droppedTooLarge++;
         continue;
       }
-      yield mpAttribute(code, parts);
-      parts = [header];
+      yield mpAttribute(code, [header, ...runs.close()]);
+      runs = new Runs(all);
       len = header.length;
-      if (attributeBytes(len + p.length) > maximum) {
+      some = false;
+      if (attributeBytes(len + size) > maximum) {
         stats.droppedTooLarge++;
         continue;
       }
     }
-    parts.push(p);
-    len += p.length;
+    runs.add(start, ends[i]!);
+    len += size;
+    some = true;
   }
-  if (parts.length > 1) yield mpAttribute(code, parts);
+  if (some) yield mpAttribute(code, [header, ...runs.close()]);
 }
 
+/** The MP_REACH_NLRI and MP_UNREACH_NLRI UPDATEs of one group's changes (general path). */
 export function* mpMessages(
   family: FamilyKey,
   fields: Fields,
@@ -203,22 +205,43 @@ export function* mpMessages(
   stats: PackStats,
 ): Generator<Buffer> {
   if (fields.reach.length === 0 && fields.unreach.length === 0) return;
+  yield* mpTableMessages(
+    family,
+    fields.reach.length > 0 ? packNlriTable(fields.reach, addPath) : undefined,
+    fields.unreach.length > 0 ? packNlriTable(fields.unreach, addPath) : undefined,
+    nextHop,
+    attr,
+    budget,
+    stats,
+  );
+}
+
+/** The same, from the NLRI as on the wire: announced in `reach`, withdrawn in `unreach`. */
+export function* mpTableMessages(
+  family: FamilyKey,
+  reachNlri: PackedNlri | undefined,
+  unreachNlri: PackedNlri | undefined,
+  nextHop: ResolvedNextHop | undefined,
+  attr: Buffer,
+  budget: number,
+  stats: PackStats,
+): Generator<Buffer> {
   const { afi, safi } = familyOf(family);
   const afiSafi = Buffer.from([afi >> 8, afi & 0xff, safi]);
   let reach: Buffer | undefined;
-  if (fields.reach.length > 0) {
+  if (reachNlri) {
     const nh = mpNextHopBytes(nextHop, safi);
     const header = Buffer.concat([afiSafi, Buffer.from([nh.length]), nh, Buffer.from([0])]);
-    for (const chunk of mpChunks(header, MP_REACH, packNlri(fields.reach, addPath), budget, stats)) {
+    for (const chunk of mpChunks(header, MP_REACH, reachNlri, budget, stats)) {
       if (reach) yield message([], [attr, reach], []);
       reach = chunk;
     }
   }
   let unreach: Buffer | undefined;
-  if (fields.unreach.length > 0) {
+  if (unreachNlri) {
     // ExaBGP sizes every MP_UNREACH_NLRI against the room left beside the last MP_REACH_NLRI.
     const maximum = budget - (reach?.length ?? 0);
-    for (const chunk of mpChunks(afiSafi, MP_UNREACH, packNlri(fields.unreach, addPath), maximum, stats)) {
+    for (const chunk of mpChunks(afiSafi, MP_UNREACH, unreachNlri, maximum, stats)) {
       if (unreach) {
         yield message([], reach ? [attr, unreach, reach] : [attr, unreach], []);
         reach = undefined;

@@ -50,12 +50,14 @@ import {
   ipv4FieldMessages,
   ipv4Messages,
   mpMessages,
+  mpTableMessages,
   newPackStats,
   type PackStats,
 } from './pack-fields.js';
 import { ipv4Order, packedNlri } from './pack-ipv4.js';
+import { ipv6Order, v6Nlri, v6Prefixes } from './pack-ipv6.js';
 import { isIpv4, type ResolvedNextHop, resolveNextHop, type SelfAddresses } from './pack-next-hop.js';
-import type { PackedChanges } from './route-store.js';
+import type { PackedChanges, PackedV6Changes } from './route-store.js';
 
 /** What a neighbor contributes to the bytes of its UPDATEs. */
 export interface PackContext extends AttributeContext, SelfAddresses {
@@ -72,6 +74,7 @@ export interface PackContext extends AttributeContext, SelfAddresses {
 }
 
 const IPV4_UNICAST = familyKey(AFI.IPV4, SAFI.UNICAST);
+const IPV6_UNICAST = familyKey(AFI.IPV6, SAFI.UNICAST);
 /** Families ExaBGP packs many NLRI per UPDATE for (the others: one route per UPDATE). */
 const GROUPED = new Set([
   IPV4_UNICAST,
@@ -103,6 +106,10 @@ export function* packUpdates(
     if (item.kind === 'route-refresh') {
       const { afi, safi } = familyOf(item.family);
       yield encodeRouteRefresh(makeRouteRefresh(afi, safi, item.subtype));
+    } else if (item.packedV6 && v6Ready(item, item.packedV6, ctx)) {
+      const grouped =
+        !item.single && changeCount(item) > 1 && ctx.groupUpdates && (ctx.groupAllFamilies ?? false);
+      yield* packedV6Messages(item, item.packedV6, grouped, ctx, packer, stats);
     } else if (
       item.single ||
       changeCount(item) === 1 ||
@@ -152,7 +159,54 @@ class AttributeMemo {
 }
 
 function changeCount(group: ChangeGroup): number {
-  return group.packed ? group.packed.keys.length : group.changes.length;
+  if (group.packed) return group.packed.keys.length;
+  return group.packedV6 ? group.packedV6.texts.length : group.changes.length;
+}
+
+/** Can the IPv6 path take this group (no ADD-PATH, a next hop for the announcements)? */
+function v6Ready(group: ChangeGroup, packed: PackedV6Changes, ctx: PackContext): boolean {
+  if (group.family !== IPV6_UNICAST || ctx.codec.addPath.has(group.family)) return false;
+  return !packed.withdrawn.includes(0) || resolveNextHop(group.nextHop, AFI.IPV6, ctx) !== undefined;
+}
+
+/**
+ * Plain IPv6 unicast changes (pack-ipv6.ts): grouped, sorted and split into MP_REACH_NLRI /
+ * MP_UNREACH_NLRI as the general path does; otherwise one UPDATE per change, in order.
+ */
+function* packedV6Messages(
+  group: ChangeGroup,
+  packed: PackedV6Changes,
+  grouped: boolean,
+  ctx: PackContext,
+  memo: AttributeMemo,
+  stats: PackStats,
+): Generator<Buffer> {
+  const nextHop = resolveNextHop(group.nextHop, AFI.IPV6, ctx);
+  const prefixes = v6Prefixes(packed);
+  const order = grouped ? ipv6Order(prefixes) : Uint32Array.from(packed.texts, (_, i) => i);
+  const { withdrawn } = packed;
+  const field = (w: number, at: Uint32Array) => at.filter((i) => withdrawn[i] === w);
+  for (let from = 0; from < order.length; ) {
+    const at = grouped ? order : order.subarray(from, from + 1);
+    from += at.length;
+    const reach = field(0, at);
+    const attr = memo.get(group.attributes, nextHop?.ip, SAFI.UNICAST, reach.length > 0);
+    const budget = maxMessageBytes(ctx.codec) - FIXED_BYTES - attr.length;
+    if (budget <= 0) {
+      stats.droppedTooLarge += at.length;
+      continue;
+    }
+    const unreach = field(1, at);
+    yield* mpTableMessages(
+      group.family,
+      reach.length > 0 ? v6Nlri(prefixes, reach) : undefined,
+      unreach.length > 0 ? v6Nlri(prefixes, unreach) : undefined,
+      nextHop,
+      attr,
+      budget,
+      stats,
+    );
+  }
 }
 
 /**

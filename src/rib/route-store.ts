@@ -255,6 +255,12 @@ export interface PackedChanges {
 const ANNOUNCE = 0;
 const WITHDRAW = 1;
 
+/** The same for plain IPv6 routes: their keys (`ADDRESS/LENGTH`) and 1 for a withdrawal. */
+export interface PackedV6Changes {
+  readonly texts: readonly string[];
+  readonly withdrawn: Uint8Array;
+}
+
 /** The pending changes of one attribute set (attributes + next hop) and one family. */
 export class ChangeTable {
   private readonly numbers = new NumberTable();
@@ -316,6 +322,19 @@ export class ChangeTable {
       }
     }
     return out;
+  }
+
+  /** The changes as IPv6 keys, when every one is a plain IPv6 route of this attribute set. */
+  packedV6(): PackedV6Changes | undefined {
+    if (this.numbers.size > 0 || this.strings.size === 0) return undefined;
+    const texts: string[] = [];
+    const withdrawn = new Uint8Array(this.strings.size);
+    for (const [key, v] of this.strings) {
+      if (typeof v !== 'number') return undefined;
+      withdrawn[texts.length] = v;
+      texts.push(key);
+    }
+    return { texts, withdrawn };
   }
 
   /** The changes as keys, when every one is a plain route of this attribute set. */

@@ -11,16 +11,20 @@ import type { ChangeGroup, Outgoing } from '../../src/rib/change.js';
 import { routeKey } from '../../src/rib/keys.js';
 import { NO_VALUE, NumberTable } from '../../src/rib/number-table.js';
 import { pack } from '../../src/rib/pack.js';
+import { ipv4Order } from '../../src/rib/pack-ipv4.js';
+import { ipv6Order, v6Prefixes } from '../../src/rib/pack-ipv6.js';
 import type { Route } from '../../src/rib/route.js';
 import { isPlain, isPlainV6, keyPrefix } from '../../src/rib/route-store.js';
 import { makeContext } from '../../src/wire/context.js';
-import { formatIPv4, formatIPv4Number } from '../../src/wire/nlri/prefix.js';
+import { formatIPv4, formatIPv4Number, formatIPv6, parseIPv6Into } from '../../src/wire/nlri/prefix.js';
 import { attributesFrom, ip, packContext, route, V4U, V6U } from './builders.js';
 
 const A = attributesFrom('c00804 fde80001');
 const B = attributesFrom('400504 000000c8 c0200c 00000001 00000002 00000003');
 const HOP1 = ip('192.0.2.1');
 const HOP2 = ip('192.0.2.2');
+/** One object, as the parser's interned next hops: the store keeps plain routes by identity. */
+const HOP6 = ip('2001:db8::ff');
 
 type Op = { op: 'set'; key: number; value: number } | { op: 'delete'; key: number };
 
@@ -64,10 +68,24 @@ function plain(p: { ip: string; length: number }, attributes = A, nextHop = HOP1
 function general(work: readonly Outgoing[]): Outgoing[] {
   return work.map((o) => {
     if (o.kind !== 'changes') return o;
-    const { packed: _, ...rest } = o;
+    const { packed: _, packedV6: __, ...rest } = o;
     return { ...rest, changes: o.changes } satisfies ChangeGroup;
   });
 }
+
+const V6_PREFIX = fc
+  .tuple(
+    fc.constantFrom('2001:db8:', '2001:db8:0:1:', 'fe80::', '::'),
+    fc.integer({ min: 0, max: 0xffff }),
+    fc.constantFrom(128, 64, 48, 127, 0),
+  )
+  .map(([head, word, length]) => {
+    const bytes = Buffer.alloc(16);
+    const text = head.endsWith('::') ? `${head}${word.toString(16)}` : `${head}:${word.toString(16)}`;
+    assert.ok(parseIPv6Into(text, bytes), text);
+    bytes.fill(0, (length + 7) >>> 3);
+    return { ip: formatIPv6(bytes), length };
+  });
 
 describe('NumberTable', () => {
   it('behaves as a Map: values, size and insertion order, through growth, holes and compaction', () => {
@@ -105,6 +123,42 @@ describe('NumberTable', () => {
     for (let i = 1; i < 200_000; i += 2) t.delete(i - 2 ** 31);
     assert.equal(t.size, 0);
     assert.deepEqual(entries(t), []);
+  });
+});
+
+describe('NLRI order by radix sort', () => {
+  it('IPv4 and IPv6: the stable order by (length, prefix octets) that a comparison sort gives', () => {
+    fc.assert(
+      fc.property(fc.array(PREFIX, { minLength: 4096, maxLength: 6000 }), (list) => {
+        const keys = Float64Array.from(list, (p) => routeKey(plain(p).nlri) as number);
+        const parts = list.map((p) => {
+          const n = p.ip.split('.').reduce((a, o) => a * 256 + Number(o), 0);
+          const kept = 256 ** (4 - ((p.length + 7) >>> 3));
+          return [p.length, n - (n % kept)] as const;
+        });
+        const expected = [...keys.keys()].sort(
+          (a, b) => parts[a]![0] - parts[b]![0] || parts[a]![1] - parts[b]![1] || a - b,
+        );
+        assert.deepEqual([...ipv4Order(keys)], expected);
+      }),
+      { numRuns: 5 },
+    );
+    fc.assert(
+      fc.property(fc.array(V6_PREFIX, { minLength: 4096, maxLength: 6000 }), (list) => {
+        const texts = list.map((p) => `${p.ip}/${p.length}`);
+        const prefixes = v6Prefixes({ texts, withdrawn: new Uint8Array(texts.length) });
+        const bytes = list.map((p) => {
+          const b = Buffer.alloc(16);
+          parseIPv6Into(p.ip, b);
+          return b;
+        });
+        const expected = [...texts.keys()].sort(
+          (a, b) => list[a]!.length - list[b]!.length || Buffer.compare(bytes[a]!, bytes[b]!) || a - b,
+        );
+        assert.deepEqual([...ipv6Order(prefixes)], expected);
+      }),
+      { numRuns: 5 },
+    );
   });
 });
 
@@ -190,6 +244,35 @@ describe('route store', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('the IPv6 path over route keys gives the bytes of the general path, grouped or not', () => {
+    const changeArb = fc.record({ p: V6_PREFIX, withdraw: fc.boolean(), b: fc.boolean() });
+    fc.assert(
+      fc.property(
+        fc.array(changeArb, { maxLength: 6000, size: 'max' }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        (changes, extended, groupAllFamilies, groupUpdates) => {
+          const rib = new AdjRibOut();
+          for (const c of changes) {
+            const r = route({ kind: 'inet', family: V6U, ...c.p }, HOP6, c.b ? B : A);
+            if (c.withdraw) rib.withdraw(r);
+            else rib.announce(r);
+          }
+          const ctx = packContext({
+            groupAllFamilies,
+            groupUpdates,
+            codec: makeContext({ extendedMessage: extended }),
+          });
+          const work = [...rib.flush()];
+          assert.deepEqual(pack(work, ctx), pack(general(work), ctx));
+          assert.equal(changes.length === 0 || work.some((o) => o.kind === 'changes' && o.packedV6), true);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });
