@@ -1,13 +1,13 @@
 /**
  * The packer's path for plain IPv6 unicast changes kept as keys (route-store.ts
- * PackedV6Changes, `ADDRESS/LENGTH`): each key is read once into its length and 16 octets, the
+ * PackedV6Changes: address words and length): each key gives its length and 16 octets, the
  * NLRI are written from those (no Route, NLRI object or Buffer per prefix), and, when grouped,
  * sorted in ExaBGP's order (keys.ts nlriOrder: the length, then the prefix octets; stable) by a
  * radix sort. The bytes are those of the general path (pack.ts), which the tests check.
  */
-import { parseIPv6Into } from '../wire/nlri/prefix.js';
 import type { PackedNlri } from './pack-fields.js';
 import type { PackedV6Changes } from './route-store.js';
+import { wideOctets } from './wide-table.js';
 
 /** Each key's prefix: lengths, and 16 octets each with the octets past the length zeroed. */
 export interface V6Prefixes {
@@ -16,14 +16,12 @@ export interface V6Prefixes {
 }
 
 export function v6Prefixes(packed: PackedV6Changes): V6Prefixes {
-  const n = packed.texts.length;
+  const n = packed.withdrawn.length;
   const lengths = new Uint8Array(n);
   const octets = new Uint8Array(n * 16);
   for (let i = 0; i < n; i++) {
-    const key = packed.texts[i]!;
-    const slash = key.lastIndexOf('/');
-    const length = Number(key.slice(slash + 1));
-    parseIPv6Into(key.slice(0, slash), octets, i * 16);
+    const length = packed.keys[i * 5 + 4]!;
+    wideOctets(packed.keys, i * 5, octets, i * 16);
     octets.fill(0, i * 16 + ((length + 7) >>> 3), i * 16 + 16);
     lengths[i] = length;
   }

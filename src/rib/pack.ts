@@ -160,7 +160,7 @@ class AttributeMemo {
 
 function changeCount(group: ChangeGroup): number {
   if (group.packed) return group.packed.keys.length;
-  return group.packedV6 ? group.packedV6.texts.length : group.changes.length;
+  return group.packedV6 ? group.packedV6.withdrawn.length : group.changes.length;
 }
 
 /** Can the IPv6 path take this group (no ADD-PATH, a next hop for the announcements)? */
@@ -183,7 +183,7 @@ function* packedV6Messages(
 ): Generator<Buffer> {
   const nextHop = resolveNextHop(group.nextHop, AFI.IPV6, ctx);
   const prefixes = v6Prefixes(packed);
-  const order = grouped ? ipv6Order(prefixes) : Uint32Array.from(packed.texts, (_, i) => i);
+  const order = grouped ? ipv6Order(prefixes) : Uint32Array.from(packed.withdrawn, (_, i) => i);
   const { withdrawn } = packed;
   const field = (w: number, at: Uint32Array) => at.filter((i) => withdrawn[i] === w);
   for (let from = 0; from < order.length; ) {

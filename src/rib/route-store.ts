@@ -8,9 +8,9 @@
  * text + Map entries). Route values are made again when asked for (`show adj-rib out`, refresh,
  * the packer's general path); the packer's IPv4 path reads the keys directly (`PackedChanges`).
  *
- * Plain IPv6 unicast routes have string keys (`ADDRESS/LENGTH`), kept in a Map with the
- * attribute-set id as value: the Route, NLRI and address text are not kept (~300 -> ~100 bytes
- * a route).
+ * Plain IPv6 unicast routes have string keys (`ADDRESS/LENGTH`); they are kept as the 16
+ * octets and the length in a WideTable (wide-table.ts) with the attribute-set id: ~40 bytes a
+ * route, not ~300. Their address text comes back in RFC 5952 form (as the parser writes it).
  *
  * Every other route keeps its object: numeric keys in the same NumberTable (the value then points
  * into a side list, so the order of the family is kept), string keys (path identifiers, other
@@ -21,11 +21,12 @@ import type { Attribute } from '../wire/attribute/types.js';
 import { AFI } from '../wire/iana/afi.js';
 import { SAFI } from '../wire/iana/safi.js';
 import { familyKey } from '../wire/nlri/family.js';
-import { formatIPv4Number } from '../wire/nlri/prefix.js';
+import { formatIPv4Number, formatIPv6, parseIPv6Into } from '../wire/nlri/prefix.js';
 import type { Change, Withdrawal } from './change.js';
 import { groupKey, type RouteKey } from './keys.js';
 import { NO_VALUE, NumberTable } from './number-table.js';
 import type { NextHop, Route } from './route.js';
+import { type WideKey, WideTable, wideKey, wideOctets } from './wide-table.js';
 
 const IPV4_UNICAST = familyKey(AFI.IPV4, SAFI.UNICAST);
 const IPV6_UNICAST = familyKey(AFI.IPV6, SAFI.UNICAST);
@@ -56,16 +57,45 @@ export function isPlainV6(route: Route): boolean {
   );
 }
 
-/** The Route of a plain IPv6 route's key (keys.ts routeKey: `ADDRESS/LENGTH`). */
-function plainV6Route(key: string, attributes: readonly Attribute[], nextHop: NextHop | undefined): Route {
+const V6_OCTETS = new Uint8Array(16);
+const V6_KEY: WideKey = new Int32Array(5);
+let lastV6Text: string | undefined;
+
+/**
+ * The WideKey of a route key `ADDRESS/LENGTH` of IPv6 (keys.ts routeKey), or undefined when it
+ * is not one. The result is shared scratch: use it before the next call.
+ */
+export function v6Key(key: string): WideKey | undefined {
+  if (key === lastV6Text) return V6_KEY;
   const slash = key.lastIndexOf('/');
+  if (slash < 0 || key.includes('#') || !parseIPv6Into(key.slice(0, slash), V6_OCTETS)) return undefined;
+  const length = Number(key.slice(slash + 1));
+  if (!(length >= 0 && length <= 128)) return undefined;
+  wideKey(V6_OCTETS, 0, length, V6_KEY);
+  lastV6Text = key;
+  return V6_KEY;
+}
+
+/** The Route of a plain IPv6 route kept as words `keys[at..at+5)` (address, length). */
+function plainV6Route(
+  keys: ArrayLike<number>,
+  at: number,
+  attributes: readonly Attribute[],
+  nextHop: NextHop | undefined,
+): Route {
+  wideOctets(keys, at, V6_OCTETS);
   const nlri = {
     kind: 'inet' as const,
     family: IPV6_UNICAST,
-    ip: key.slice(0, slash),
-    length: Number(key.slice(slash + 1)),
+    ip: formatIPv6(V6_OCTETS),
+    length: keys[at + 4]!,
   };
   return nextHop ? { nlri, nextHop, attributes } : { nlri, attributes };
+}
+
+function routeKeyText(route: Route): string {
+  const n = route.nlri as { ip: string; length: number };
+  return `${n.ip}/${n.length}`;
 }
 
 /** The prefix of a plain route's key (keys.ts routeKey for IPv4 without a path identifier). */
@@ -140,8 +170,8 @@ export class Shapes {
     return plainRoute(key, this.attributes[id]!, this.nextHops[id]);
   }
 
-  routeV6(id: number, key: string): Route {
-    return plainV6Route(key, this.attributes[id]!, this.nextHops[id]);
+  routeV6(id: number, keys: ArrayLike<number>, at: number): Route {
+    return plainV6Route(keys, at, this.attributes[id]!, this.nextHops[id]);
   }
 
   private add(key: string, route: Route): number {
@@ -180,17 +210,22 @@ class Objects<T> {
 export class RouteTable {
   private readonly numbers = new NumberTable();
   private readonly objects = new Objects<Route>();
-  /** A Route, or the attribute-set id of a plain IPv6 route. */
-  private readonly strings = new Map<string, Route | number>();
+  /** Plain IPv6 routes: attribute-set ids by prefix. */
+  private wide: WideTable | undefined;
+  private readonly strings = new Map<string, Route>();
 
   constructor(private readonly shapes: Shapes) {}
 
   get size(): number {
-    return this.numbers.size + this.strings.size;
+    return this.numbers.size + this.strings.size + (this.wide?.size ?? 0);
   }
 
   get(key: RouteKey): Route | undefined {
-    if (typeof key === 'string') return this.stringRoute(key, this.strings.get(key));
+    if (typeof key === 'string') {
+      const k = this.wide && v6Key(key);
+      const v = k ? this.wide!.get(k) : NO_VALUE;
+      return v === NO_VALUE ? this.strings.get(key) : this.shapes.routeV6(v, k!, 0);
+    }
     const v = this.numbers.get(key);
     if (v === NO_VALUE) return undefined;
     return v >= 0 ? this.shapes.route(v, key) : this.objects.get(v);
@@ -198,9 +233,16 @@ export class RouteTable {
 
   set(key: RouteKey, route: Route): void {
     if (typeof key === 'string') {
-      const before = this.strings.get(key);
-      this.strings.set(key, isPlainV6(route) ? this.shapes.take(route) : route);
-      if (typeof before === 'number') this.shapes.release(before);
+      const k = (isPlainV6(route) || this.wide) && v6Key(key);
+      if (k && isPlainV6(route)) {
+        this.wide ??= new WideTable();
+        const before = this.wide.put(k, this.shapes.take(route));
+        if (before !== NO_VALUE) this.shapes.release(before);
+        else if (this.strings.size > 0) this.strings.delete(key);
+        return;
+      }
+      if (k) this.deleteWide(k);
+      this.strings.set(key, route);
       return;
     }
     const before = this.numbers.put(key, isPlain(route) ? this.shapes.take(route) : this.objects.add(route));
@@ -209,9 +251,8 @@ export class RouteTable {
 
   delete(key: RouteKey): boolean {
     if (typeof key === 'string') {
-      const before = this.strings.get(key);
-      if (typeof before === 'number') this.shapes.release(before);
-      return this.strings.delete(key);
+      const k = this.wide && v6Key(key);
+      return (k ? this.deleteWide(k) : false) || this.strings.delete(key);
     }
     const before = this.numbers.get(key);
     if (before === NO_VALUE) return false;
@@ -219,8 +260,11 @@ export class RouteTable {
     return this.numbers.delete(key);
   }
 
-  private stringRoute(key: string, v: Route | number | undefined): Route | undefined {
-    return typeof v === 'number' ? this.shapes.routeV6(v, key) : v;
+  private deleteWide(k: WideKey): boolean {
+    const before = this.wide!.get(k);
+    if (before === NO_VALUE) return false;
+    this.shapes.release(before);
+    return this.wide!.delete(k);
   }
 
   *entries(): Generator<[RouteKey, Route]> {
@@ -230,7 +274,12 @@ export class RouteTable {
       const v = values[i]!;
       yield [key, v >= 0 ? this.shapes.route(v, key) : this.objects.get(v)];
     }
-    for (const [key, v] of this.strings) yield [key, this.stringRoute(key, v)!];
+    const wide: Route[] = [];
+    this.wide?.forEach((words, at, id) => {
+      wide.push(this.shapes.routeV6(id, words, at));
+    });
+    for (const route of wide) yield [routeKeyText(route), route];
+    yield* this.strings;
   }
 
   *values(): Generator<Route> {
@@ -257,7 +306,8 @@ const WITHDRAW = 1;
 
 /** The same for plain IPv6 routes: their keys (`ADDRESS/LENGTH`) and 1 for a withdrawal. */
 export interface PackedV6Changes {
-  readonly texts: readonly string[];
+  /** Five words a change: the address (big-endian) and the length (wide-table.ts). */
+  readonly keys: Int32Array;
   readonly withdrawn: Uint8Array;
 }
 
@@ -265,8 +315,9 @@ export interface PackedV6Changes {
 export class ChangeTable {
   private readonly numbers = new NumberTable();
   private readonly objects = new Objects<Change>();
-  /** A change, or ANNOUNCE / WITHDRAW for a plain IPv6 route of this attribute set. */
-  private readonly strings = new Map<string, Change | number>();
+  /** Plain IPv6 routes of this attribute set: ANNOUNCE / WITHDRAW by prefix. */
+  private wide: WideTable | undefined;
+  private readonly strings = new Map<string, Change>();
 
   constructor(
     readonly attributes: readonly Attribute[],
@@ -274,11 +325,13 @@ export class ChangeTable {
   ) {}
 
   get size(): number {
-    return this.numbers.size + this.strings.size;
+    return this.numbers.size + this.strings.size + (this.wide?.size ?? 0);
   }
 
   has(key: RouteKey): boolean {
-    return typeof key === 'string' ? this.strings.has(key) : this.numbers.has(key);
+    if (typeof key !== 'string') return this.numbers.has(key);
+    const k = this.wide && v6Key(key);
+    return (k ? this.wide!.has(k) : false) || this.strings.has(key);
   }
 
   /** Add or replace the change of `key` (a replaced change keeps its place). */
@@ -286,7 +339,16 @@ export class ChangeTable {
     const route = (change as Withdrawal).withdraw ?? (change as Route);
     const ours = route.attributes === this.attributes && route.nextHop === this.nextHop;
     if (typeof key === 'string') {
-      this.strings.set(key, ours && isPlainV6(route) ? (route === change ? ANNOUNCE : WITHDRAW) : change);
+      const plain = ours && isPlainV6(route);
+      const k = (plain || this.wide) && v6Key(key);
+      if (k && plain) {
+        this.wide ??= new WideTable();
+        if (this.wide.put(k, route === change ? ANNOUNCE : WITHDRAW) === NO_VALUE && this.strings.size > 0)
+          this.strings.delete(key);
+        return;
+      }
+      if (k) this.wide!.delete(k);
+      this.strings.set(key, change);
       return;
     }
     let value: number;
@@ -297,7 +359,10 @@ export class ChangeTable {
   }
 
   delete(key: RouteKey): boolean {
-    if (typeof key === 'string') return this.strings.delete(key);
+    if (typeof key === 'string') {
+      const k = this.wide && v6Key(key);
+      return (k ? this.wide!.delete(k) : false) || this.strings.delete(key);
+    }
     const before = this.numbers.get(key);
     if (before === NO_VALUE) return false;
     if (before < 0) this.objects.remove(before);
@@ -314,32 +379,31 @@ export class ChangeTable {
         out.push(v === WITHDRAW ? { withdraw: route } : route);
       }
     });
-    for (const [key, c] of this.strings) {
-      if (typeof c !== 'number') out.push(c);
-      else {
-        const route = plainV6Route(key, this.attributes, this.nextHop);
-        out.push(c === WITHDRAW ? { withdraw: route } : route);
-      }
-    }
+    this.wide?.forEach((words, at, v) => {
+      const route = plainV6Route(words, at, this.attributes, this.nextHop);
+      out.push(v === WITHDRAW ? { withdraw: route } : route);
+    });
+    for (const c of this.strings.values()) out.push(c);
     return out;
   }
 
   /** The changes as IPv6 keys, when every one is a plain IPv6 route of this attribute set. */
   packedV6(): PackedV6Changes | undefined {
-    if (this.numbers.size > 0 || this.strings.size === 0) return undefined;
-    const texts: string[] = [];
-    const withdrawn = new Uint8Array(this.strings.size);
-    for (const [key, v] of this.strings) {
-      if (typeof v !== 'number') return undefined;
-      withdrawn[texts.length] = v;
-      texts.push(key);
-    }
-    return { texts, withdrawn };
+    if (this.numbers.size > 0 || this.strings.size > 0 || !this.wide || this.wide.size === 0)
+      return undefined;
+    const keys = new Int32Array(this.wide.size * 5);
+    const withdrawn = new Uint8Array(this.wide.size);
+    let n = 0;
+    this.wide.forEach((words, at, v) => {
+      keys.set(words.subarray(at, at + 5), n * 5);
+      withdrawn[n++] = v;
+    });
+    return { keys, withdrawn };
   }
 
   /** The changes as keys, when every one is a plain route of this attribute set. */
   packed(): PackedChanges | undefined {
-    if (this.strings.size > 0) return undefined;
+    if (this.strings.size > 0 || (this.wide?.size ?? 0) > 0) return undefined;
     const { keys, values } = this.numbers.snapshot();
     const withdrawn = new Uint8Array(values.length);
     for (let i = 0; i < values.length; i++) {

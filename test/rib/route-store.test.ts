@@ -15,6 +15,7 @@ import { ipv4Order } from '../../src/rib/pack-ipv4.js';
 import { ipv6Order, v6Prefixes } from '../../src/rib/pack-ipv6.js';
 import type { Route } from '../../src/rib/route.js';
 import { isPlain, isPlainV6, keyPrefix } from '../../src/rib/route-store.js';
+import { WideTable, wideKey } from '../../src/rib/wide-table.js';
 import { makeContext } from '../../src/wire/context.js';
 import { formatIPv4, formatIPv4Number, formatIPv6, parseIPv6Into } from '../../src/wire/nlri/prefix.js';
 import { attributesFrom, ip, packContext, route, V4U, V6U } from './builders.js';
@@ -126,6 +127,40 @@ describe('NumberTable', () => {
   });
 });
 
+describe('WideTable', () => {
+  it('behaves as a Map keyed by prefix: values, size and insertion order, through growth and compaction', () => {
+    const prefix = fc.tuple(
+      fc.constantFrom(0x20010db8, 0x20010db9, 0, -1),
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: -20, max: 40 }),
+      fc.constantFrom(128, 64, 48, 0),
+    );
+    const op = fc.record({ set: fc.boolean(), p: prefix, value: fc.integer({ min: -5, max: 1000 }) });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 2000 }), (ops) => {
+        const t = new WideTable();
+        const model = new Map<string, number>();
+        const key = ([w0, w2, w3, len]: readonly number[]) => Int32Array.from([w0!, 0, w2!, w3!, len!]);
+        for (const o of ops) {
+          const text = o.p.join(',');
+          if (o.set) {
+            assert.equal(t.put(key(o.p), o.value), model.get(text) ?? NO_VALUE);
+            model.set(text, o.value);
+          } else assert.equal(t.delete(key(o.p)), model.delete(text));
+          assert.equal(t.size, model.size);
+        }
+        const seen: [string, number][] = [];
+        t.forEach((words, at, v) => {
+          seen.push([[words[at], words[at + 2], words[at + 3], words[at + 4]].join(','), v]);
+        });
+        assert.deepEqual(seen, [...model]);
+        for (const [text, v] of model) assert.equal(t.get(key(text.split(',').map(Number))), v);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('NLRI order by radix sort', () => {
   it('IPv4 and IPv6: the stable order by (length, prefix octets) that a comparison sort gives', () => {
     fc.assert(
@@ -145,14 +180,15 @@ describe('NLRI order by radix sort', () => {
     );
     fc.assert(
       fc.property(fc.array(V6_PREFIX, { minLength: 4096, maxLength: 6000 }), (list) => {
-        const texts = list.map((p) => `${p.ip}/${p.length}`);
-        const prefixes = v6Prefixes({ texts, withdrawn: new Uint8Array(texts.length) });
         const bytes = list.map((p) => {
           const b = Buffer.alloc(16);
           parseIPv6Into(p.ip, b);
           return b;
         });
-        const expected = [...texts.keys()].sort(
+        const keys = new Int32Array(list.length * 5);
+        for (let i = 0; i < list.length; i++) keys.set(wideKey(bytes[i]!, 0, list[i]!.length), i * 5);
+        const prefixes = v6Prefixes({ keys, withdrawn: new Uint8Array(list.length) });
+        const expected = [...list.keys()].sort(
           (a, b) => list[a]!.length - list[b]!.length || Buffer.compare(bytes[a]!, bytes[b]!) || a - b,
         );
         assert.deepEqual([...ipv6Order(prefixes)], expected);
@@ -178,13 +214,10 @@ describe('route store', () => {
     const rib = new AdjRibOut();
     const withPath = route({ kind: 'inet', family: V4U, pathId: 7, ip: '10.9.0.0', length: 16 }, HOP1, A);
     const watched: Route = { ...plain({ ip: '10.8.0.0', length: 16 }), watchdog: 'w' };
-    const v6 = route({ kind: 'inet', family: V6U, ip: '2001:db8::1', length: 128 }, ip('2001:db8::ff'), A);
-    const v6b = route({ kind: 'inet', family: V6U, ip: '2001:db8:1::', length: 48 }, ip('2001:db8::ff'), B);
-    const v6Path = route(
-      { kind: 'inet', family: V6U, pathId: 2, ip: '2001:db8:2::', length: 48 },
-      ip('2001:db8::ff'),
-      B,
-    );
+    const v6 = route({ kind: 'inet', family: V6U, ip: '2001:db8::1', length: 128 }, HOP6, A);
+    const v6b = route({ kind: 'inet', family: V6U, ip: '2001:db8:1::', length: 48 }, HOP6, B);
+    const v6Path = route({ kind: 'inet', family: V6U, pathId: 2, ip: '2001:db8:2::', length: 48 }, HOP6, A);
+    // A family's plain routes come back first, then its ADD-PATH ones (route-store.ts).
     const list = [
       plain({ ip: '10.0.0.1', length: 24 }),
       plain({ ip: '10.0.0.2', length: 32 }, B, HOP2),
@@ -192,8 +225,8 @@ describe('route store', () => {
       plain({ ip: '0.0.0.0', length: 0 }),
       withPath,
       v6,
-      v6Path,
       v6b,
+      v6Path,
     ];
     for (const r of list) rib.announce(r);
     assert.deepEqual([...rib.routes()], list);
