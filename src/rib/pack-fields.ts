@@ -226,12 +226,10 @@ export function* mpTableMessages(
   budget: number,
   stats: PackStats,
 ): Generator<Buffer> {
-  const { afi, safi } = familyOf(family);
-  const afiSafi = Buffer.from([afi >> 8, afi & 0xff, safi]);
+  const afiSafi = mpUnreachHeader(family);
   let reach: Buffer | undefined;
   if (reachNlri) {
-    const nh = mpNextHopBytes(nextHop, safi);
-    const header = Buffer.concat([afiSafi, Buffer.from([nh.length]), nh, Buffer.from([0])]);
+    const header = mpReachHeader(family, nextHop);
     for (const chunk of mpChunks(header, MP_REACH, reachNlri, budget, stats)) {
       if (reach) yield message([], [attr, reach], []);
       reach = chunk;
@@ -253,6 +251,59 @@ export function* mpTableMessages(
   if (unreach) parts.push(unreach);
   if (reach) parts.push(reach);
   if (parts.length > 1) yield message([], parts, []);
+}
+
+/** What MP_UNREACH_NLRI's value starts with: AFI and SAFI. */
+export function mpUnreachHeader(family: FamilyKey): Buffer {
+  const { afi, safi } = familyOf(family);
+  return Buffer.from([afi >> 8, afi & 0xff, safi]);
+}
+
+/** What MP_REACH_NLRI's value starts with: AFI, SAFI, next hop length and address, reserved. */
+export function mpReachHeader(family: FamilyKey, nextHop: ResolvedNextHop | undefined): Buffer {
+  const nh = mpNextHopBytes(nextHop, familyOf(family).safi);
+  return Buffer.concat([mpUnreachHeader(family), Buffer.from([nh.length]), nh, Buffer.from([0])]);
+}
+
+/**
+ * The UPDATE mpTableMessages gives for a single NLRI, `nlri[start..end)`, in one allocation:
+ * `attr`, then MP_REACH_NLRI (`reach`) or MP_UNREACH_NLRI with `header` and the NLRI. The NLRI
+ * must fit: mpFits(header, end - start, budget).
+ */
+export function mpSingleMessage(
+  reach: boolean,
+  header: Buffer,
+  attr: Buffer,
+  nlri: Buffer,
+  start: number,
+  end: number,
+): Buffer {
+  const len = header.length + end - start;
+  const extended = len > 255;
+  const mp = attributeBytes(len);
+  const total = FIXED_BYTES + attr.length + mp;
+  const out = Buffer.allocUnsafe(total);
+  out.fill(0xff, 0, MARKER_BYTES);
+  out.writeUInt16BE(total, MARKER_BYTES);
+  out[MARKER_BYTES + 2] = MESSAGE_TYPE.UPDATE;
+  let at = HEADER_BYTES;
+  out.writeUInt16BE(0, at);
+  out.writeUInt16BE(attr.length + mp, at + 2);
+  at += 4 + attr.copy(out, at + 4);
+  out[at++] = extended ? OPTIONAL | EXTENDED_LENGTH : OPTIONAL;
+  out[at++] = reach ? MP_REACH : MP_UNREACH;
+  if (extended) {
+    out.writeUInt16BE(len, at);
+    at += 2;
+  } else out[at++] = len;
+  at += header.copy(out, at);
+  nlri.copy(out, at, start, end);
+  return out;
+}
+
+/** Whether an NLRI of `size` octets fits an MP attribute with `header` within `budget`. */
+export function mpFits(header: Buffer, size: number, budget: number): boolean {
+  return attributeBytes(header.length + size) <= budget;
 }
 
 /** One UPDATE: header, withdrawn routes, attributes, NLRI. */

@@ -49,9 +49,14 @@ import {
   type Fields,
   ipv4FieldMessages,
   ipv4Messages,
+  mpFits,
   mpMessages,
+  mpReachHeader,
+  mpSingleMessage,
   mpTableMessages,
+  mpUnreachHeader,
   newPackStats,
+  type PackedNlri,
   type PackStats,
 } from './pack-fields.js';
 import { ipv4Order, packedNlri } from './pack-ipv4.js';
@@ -183,29 +188,65 @@ function* packedV6Messages(
 ): Generator<Buffer> {
   const nextHop = resolveNextHop(group.nextHop, AFI.IPV6, ctx);
   const prefixes = v6Prefixes(packed);
-  const order = grouped ? ipv6Order(prefixes) : Uint32Array.from(packed.withdrawn, (_, i) => i);
   const { withdrawn } = packed;
-  const field = (w: number, at: Uint32Array) => at.filter((i) => withdrawn[i] === w);
-  for (let from = 0; from < order.length; ) {
-    const at = grouped ? order : order.subarray(from, from + 1);
-    from += at.length;
-    const reach = field(0, at);
-    const attr = memo.get(group.attributes, nextHop?.ip, SAFI.UNICAST, reach.length > 0);
-    const budget = maxMessageBytes(ctx.codec) - FIXED_BYTES - attr.length;
-    if (budget <= 0) {
-      stats.droppedTooLarge += at.length;
-      continue;
-    }
-    const unreach = field(1, at);
-    yield* mpTableMessages(
-      group.family,
-      reach.length > 0 ? v6Nlri(prefixes, reach) : undefined,
-      unreach.length > 0 ? v6Nlri(prefixes, unreach) : undefined,
+  if (!grouped) {
+    yield* singleV6Messages(
+      group,
+      withdrawn,
+      v6Nlri(
+        prefixes,
+        Uint32Array.from(withdrawn, (_, i) => i),
+      ),
       nextHop,
-      attr,
-      budget,
+      ctx,
+      memo,
       stats,
     );
+    return;
+  }
+  const order = ipv6Order(prefixes);
+  const reach = order.filter((i) => withdrawn[i] === 0);
+  const attr = memo.get(group.attributes, nextHop?.ip, SAFI.UNICAST, reach.length > 0);
+  const budget = maxMessageBytes(ctx.codec) - FIXED_BYTES - attr.length;
+  if (budget <= 0) {
+    stats.droppedTooLarge += order.length;
+    return;
+  }
+  const unreach = order.filter((i) => withdrawn[i] === 1);
+  yield* mpTableMessages(
+    group.family,
+    reach.length > 0 ? v6Nlri(prefixes, reach) : undefined,
+    unreach.length > 0 ? v6Nlri(prefixes, unreach) : undefined,
+    nextHop,
+    attr,
+    budget,
+    stats,
+  );
+}
+
+/** One UPDATE per change, in order, each built in one piece (mpSingleMessage). */
+function* singleV6Messages(
+  group: ChangeGroup,
+  withdrawn: Uint8Array,
+  nlri: PackedNlri,
+  nextHop: ResolvedNextHop | undefined,
+  ctx: PackContext,
+  memo: AttributeMemo,
+  stats: PackStats,
+): Generator<Buffer> {
+  // Announcements carry the default attributes, withdrawals of a unicast family do not.
+  const attrs: (Buffer | undefined)[] = [undefined, undefined];
+  const headers: (Buffer | undefined)[] = [undefined, undefined];
+  const { all, ends } = nlri;
+  for (let i = 0; i < ends.length; i++) {
+    const w = withdrawn[i]!;
+    const attr = (attrs[w] ??= memo.get(group.attributes, nextHop?.ip, SAFI.UNICAST, w === 0));
+    const header = (headers[w] ??=
+      w === 0 ? mpReachHeader(group.family, nextHop) : mpUnreachHeader(group.family));
+    const start = i === 0 ? 0 : ends[i - 1]!;
+    const budget = maxMessageBytes(ctx.codec) - FIXED_BYTES - attr.length;
+    if (budget <= 0 || !mpFits(header, ends[i]! - start, budget)) stats.droppedTooLarge++;
+    else yield mpSingleMessage(w === 0, header, attr, all, start, ends[i]!);
   }
 }
 
