@@ -235,14 +235,16 @@ function* singleV6Messages(
   stats: PackStats,
 ): Generator<Buffer> {
   // Announcements carry the default attributes, withdrawals of a unicast family do not.
-  const attrs: (Buffer | undefined)[] = [undefined, undefined];
-  const headers: (Buffer | undefined)[] = [undefined, undefined];
+  const some = [withdrawn.includes(0), withdrawn.includes(1)];
+  const attrs = some.map((yes, w) =>
+    yes ? memo.get(group.attributes, nextHop?.ip, SAFI.UNICAST, w === 0) : EMPTY,
+  );
+  const headers = [some[0] ? mpReachHeader(group.family, nextHop) : EMPTY, mpUnreachHeader(group.family)];
   const { all, ends } = nlri;
   for (let i = 0; i < ends.length; i++) {
     const w = withdrawn[i]!;
-    const attr = (attrs[w] ??= memo.get(group.attributes, nextHop?.ip, SAFI.UNICAST, w === 0));
-    const header = (headers[w] ??=
-      w === 0 ? mpReachHeader(group.family, nextHop) : mpUnreachHeader(group.family));
+    const attr = attrs[w]!;
+    const header = headers[w]!;
     const start = i === 0 ? 0 : ends[i - 1]!;
     const budget = maxMessageBytes(ctx.codec) - FIXED_BYTES - attr.length;
     if (budget <= 0 || !mpFits(header, ends[i]! - start, budget)) stats.droppedTooLarge++;
