@@ -86,6 +86,34 @@ describe('reloading the routes of a neighbor', () => {
     ]);
   });
 
+  it('compares IPv6 routes by their prefix, however it is written', () => {
+    const peer = newPeer([
+      '2001:db8::/32 next-hop 2001:db8::1',
+      '2001:db8:1::/48 next-hop 2001:db8::1',
+      '2001:db8:2::1/64 next-hop 2001:db8::1',
+      '2001:db8:3::/48 next-hop 2001:db8::1 path-information 1',
+      '::ffff:10.0.0.0/120 next-hop 2001:db8::1',
+    ]);
+    assert.equal(peer.rib.size, 5);
+    pending(peer);
+    peer.replaceRoutes(
+      neighbor([
+        '2001:DB8:0::/32 next-hop 2001:db8::1',
+        '2001:db8:2::/64 next-hop 2001:db8::1',
+        '2001:db8:3::/48 next-hop 2001:db8::1',
+        '2001:db8:4::/48 next-hop 2001:db8::1',
+        '::ffff:a00:0/120 next-hop 2001:db8::1',
+      ]),
+    );
+    assert.deepEqual(pending(peer).sort(), [
+      '+2001:db8:3::/48 via 2001:db8::1',
+      '+2001:db8:4::/48 via 2001:db8::1',
+      '-2001:db8:1::/48 via 2001:db8::1',
+      '-2001:db8:3::/48#1 via 2001:db8::1',
+    ]);
+    assert.equal(peer.rib.size, 5);
+  });
+
   it('a route given twice and then once is kept', () => {
     const peer = newPeer(['10.0.1.0/24 next-hop 192.0.2.1', '10.0.1.0/24 next-hop 192.0.2.2']);
     pending(peer);

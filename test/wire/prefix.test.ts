@@ -4,7 +4,18 @@ import fc from 'fast-check';
 import { Reader } from '../../src/wire/buf/reader.js';
 import { Writer } from '../../src/wire/buf/writer.js';
 import { NotifyError } from '../../src/wire/error.js';
-import { decodePrefix, encodePrefix, formatIPv6, parseIPv4, parseIPv6 } from '../../src/wire/nlri/prefix.js';
+import {
+  decodePrefix,
+  encodePrefix,
+  formatIPv6,
+  IPV6_CANONICAL,
+  IPV6_OTHER,
+  NOT_IPV6,
+  parseIPv4,
+  parseIPv6,
+  scanIPv6,
+} from '../../src/wire/nlri/prefix.js';
+import { ipv6Text } from './ipv6-text.js';
 
 const v6 = (hex: string) => formatIPv6(Buffer.from(hex.replace(/ /g, ''), 'hex'));
 
@@ -38,6 +49,65 @@ describe('IP text', () => {
       assert.equal(parseIPv6(bad), undefined, bad);
     }
     assert.deepEqual([...parseIPv6('::ffff:1.2.3.4')!].slice(10), [0xff, 0xff, 1, 2, 3, 4]);
+  });
+
+  it('scanIPv6 reads what parseIPv6 reads, inside a longer text, and says when it is the RFC 5952 text', () => {
+    fc.assert(
+      fc.property(
+        ipv6Text,
+        fc.string({ maxLength: 3 }),
+        fc.string({ maxLength: 3 }),
+        (text, before, after) => {
+          const out = new Uint8Array(18).fill(0xaa);
+          const line = before + text + after;
+          const scanned = scanIPv6(line, before.length, before.length + text.length, out, 1);
+          const expected = parseIPv6(text);
+          if (!expected) {
+            assert.equal(scanned, NOT_IPV6, text);
+            return;
+          }
+          assert.deepEqual([...out.subarray(1, 17)], [...expected], text);
+          assert.deepEqual([out[0], out[17]], [0xaa, 0xaa], 'nothing written outside the 16 octets');
+          const canonical = formatIPv6(expected) === text;
+          // A dotted quad is left to formatIPv6: the caller prints it, as it does other texts.
+          if (text.includes('.')) assert.equal(scanned, IPV6_OTHER, text);
+          else assert.equal(scanned, canonical ? IPV6_CANONICAL : IPV6_OTHER, text);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('scanIPv6 finds the RFC 5952 text of any 16 octets canonical', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), (bytes) => {
+        const text = formatIPv6(bytes);
+        const out = new Uint8Array(16);
+        const scanned = scanIPv6(text, 0, text.length, out);
+        assert.equal(scanned, text.includes('.') ? IPV6_OTHER : IPV6_CANONICAL, text);
+        assert.deepEqual([...out], [...bytes], text);
+      }),
+    );
+    for (const [text, result] of [
+      ['2001:db8::1', IPV6_CANONICAL],
+      ['2001:DB8::1', IPV6_OTHER],
+      ['2001:0db8::1', IPV6_OTHER],
+      ['2001:db8:0:0:0:0:0:1', IPV6_OTHER],
+      ['2001:db8::0:1', IPV6_OTHER],
+      ['2001:db8:0::1', IPV6_OTHER],
+      ['2001:0:0:1::1', IPV6_CANONICAL],
+      ['2001::1:0:0:0:1', IPV6_OTHER],
+      ['2001::1:0:0:1', IPV6_CANONICAL],
+      ['1::1:1:1:1:1:1', IPV6_OTHER],
+      ['1:0:1:1:1:1:1:1', IPV6_CANONICAL],
+      ['::', IPV6_CANONICAL],
+      ['::1', IPV6_CANONICAL],
+      ['::2', IPV6_OTHER],
+      ['::ffff:a00:1', IPV6_OTHER],
+      ['::ffff:10.0.0.1', IPV6_OTHER],
+      ['2001:db8::/32', NOT_IPV6],
+    ] as const)
+      assert.equal(scanIPv6(text, 0, text.length, new Uint8Array(16)), result, text);
   });
 });
 

@@ -13,10 +13,12 @@ import type { MvpnNlri } from '../../wire/nlri/mvpn/types.js';
 import {
   formatIPv4,
   formatIPv6,
+  NOT_IPV6,
   parseIPv4,
   parseIPv4Into,
   parseIPv6,
   prefixBytes,
+  scanIPv6,
 } from '../../wire/nlri/prefix.js';
 import { labelEntry } from '../../wire/nlri/qualifier/labels.js';
 import { parseRd, type RouteDistinguisher } from '../../wire/nlri/qualifier/rd.js';
@@ -35,15 +37,16 @@ export interface Prefix {
   readonly length: number;
 }
 
-// Scratch space for IPv4 addresses: lowering is synchronous and copies what it keeps.
+// Scratch space for addresses: lowering is synchronous and copies what it keeps.
 const SCRATCH4 = Buffer.alloc(4);
+const SCRATCH16 = Buffer.alloc(16);
 
 /** Parses ADDRESS[/LENGTH]; `bytes` may be a shared scratch buffer: copy it to keep it. */
 export function parsePrefix(text: string): Prefix {
   const slash = text.indexOf('/');
-  const address = slash < 0 ? text : text.slice(0, slash);
-  const v4 = parseIPv4Into(address, SCRATCH4);
-  const bytes = v4 ? SCRATCH4 : parseIPv6(address);
+  const end = slash < 0 ? text.length : slash;
+  const v4 = parseIPv4Into(slash < 0 ? text : text.slice(0, slash), SCRATCH4);
+  const bytes = v4 ? SCRATCH4 : scanIPv6(text, 0, end, SCRATCH16) !== NOT_IPV6 ? SCRATCH16 : undefined;
   if (!bytes) throw new LowerError(`'${text}' is not a prefix (ADDRESS/LENGTH)`);
   const max = v4 ? 32 : 128;
   const length = slash < 0 ? max : prefixLength(text, slash + 1);

@@ -26,9 +26,18 @@ export function formatIPv4Number(n: number): string {
   return `${DEC[n >>> 24]}.${DEC[(n >>> 16) & 0xff]}.${DEC[(n >>> 8) & 0xff]}.${DEC[n & 0xff]}`;
 }
 
-/** RFC 5952 text of 16 bytes at `off` (only `len` bytes present; the rest read as 0). */
+/** The words of the address formatIPv6 prints, and its text as one-byte characters. */
+const FORMAT_WORDS = new Array<number>(8).fill(0);
+const FORMAT_TEXT = Buffer.alloc(48);
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+
+/**
+ * RFC 5952 text of 16 bytes at `off` (only `len` bytes present; the rest read as 0). Written
+ * as bytes and read as one string (a flat string: a million IPv6 prefixes are printed for a
+ * configuration or a stream of UPDATEs, and the text is a Map key in the Adj-RIB-Out).
+ */
 export function formatIPv6(b: Uint8Array, off = 0, len = 16): string {
-  const words: number[] = new Array(8);
+  const words = FORMAT_WORDS;
   for (let i = 0; i < 8; i++) {
     const hi = 2 * i < len ? b[off + 2 * i]! : 0;
     const lo = 2 * i + 1 < len ? b[off + 2 * i + 1]! : 0;
@@ -59,17 +68,23 @@ export function formatIPv6(b: Uint8Array, off = 0, len = 16): string {
     i = j;
   }
   if (bestLen < 2) bestStart = -1;
-  let out = '';
+  const out = FORMAT_TEXT;
+  let n = 0;
   for (let i = 0; i < 8; i++) {
     if (i === bestStart) {
-      out += '::';
+      out[n++] = 58;
+      out[n++] = 58;
       i += bestLen - 1;
       continue;
     }
-    if (out.length > 0 && !out.endsWith(':')) out += ':';
-    out += words[i]!.toString(16);
+    if (n > 0 && out[n - 1] !== 58) out[n++] = 58;
+    const w = words[i]!;
+    if (w >= 0x1000) out[n++] = HEX_DIGITS[w >>> 12]!;
+    if (w >= 0x100) out[n++] = HEX_DIGITS[(w >>> 8) & 0xf]!;
+    if (w >= 0x10) out[n++] = HEX_DIGITS[(w >>> 4) & 0xf]!;
+    out[n++] = HEX_DIGITS[w & 0xf]!;
   }
-  return out;
+  return out.toString('latin1', 0, n);
 }
 
 /** Parse a dotted quad into 4 bytes written at `out[off]`; false when it is not one. */
@@ -165,6 +180,102 @@ export function parseIPv6Into(text: string, out: Uint8Array, off = 0): boolean {
 
 const IPV6_SCRATCH = new Array<number>(8).fill(0);
 const IPV4_SCRATCH = new Uint8Array(4);
+
+/** scanIPv6: `text[from, to)` is not an IPv6 address. */
+export const NOT_IPV6 = -1;
+/** scanIPv6: an IPv6 address, not written as formatIPv6 writes it (or with a dotted quad). */
+export const IPV6_OTHER = 0;
+/** scanIPv6: an IPv6 address written exactly as formatIPv6 writes its 16 octets. */
+export const IPV6_CANONICAL = 1;
+
+const SCAN_WORDS = new Array<number>(8).fill(0);
+const WORDS = new Array<number>(8).fill(0);
+
+/**
+ * Parses `text[from, to)` as parseIPv6Into parses the same text as a string of its own (same
+ * addresses accepted, same 16 octets written at `out[off]`), without taking the substring, and
+ * tells whether the text is the one formatIPv6 makes of those octets: then a caller keeps the
+ * text it has instead of printing the octets again (the API and configuration paths of a
+ * million IPv6 routes). Texts with a dotted quad go to parseIPv6Into and count as IPV6_OTHER.
+ */
+export function scanIPv6(text: string, from: number, to: number, out: Uint8Array, off = 0): number {
+  const n = to - from;
+  if (n < 2 || n > 45) return NOT_IPV6;
+  const words = SCAN_WORDS;
+  let canonical = true;
+  let count = 0;
+  let gap = -1;
+  let i = from;
+  if (text.charCodeAt(i) === 58) {
+    if (text.charCodeAt(i + 1) !== 58) return NOT_IPV6;
+    gap = 0;
+    i += 2;
+  }
+  while (i < to) {
+    const start = i;
+    let value = 0;
+    for (; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) value = value * 16 + c - 48;
+      else if (c >= 97 && c <= 102) value = value * 16 + c - 87;
+      else if (c >= 65 && c <= 70) {
+        value = value * 16 + c - 55;
+        canonical = false;
+      } else break;
+    }
+    if (i < to && text.charCodeAt(i) === 46)
+      return parseIPv6Into(text.slice(from, to), out, off) ? IPV6_OTHER : NOT_IPV6;
+    const digits = i - start;
+    if (digits === 0 || digits > 4 || count === 8) return NOT_IPV6;
+    if (digits > 1 && text.charCodeAt(start) === 48) canonical = false;
+    words[count++] = value;
+    if (i === to) break;
+    if (text.charCodeAt(i) !== 58) return NOT_IPV6;
+    i++;
+    if (i < to && text.charCodeAt(i) === 58) {
+      if (gap !== -1) return NOT_IPV6;
+      gap = count;
+      i++;
+    } else if (i === to) return NOT_IPV6; // a trailing single ':'
+  }
+  if (gap === -1 ? count !== 8 : count > 7) return NOT_IPV6;
+  // The eight words, '::' expanded.
+  const w = WORDS;
+  const zeros = 8 - count;
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    if (k === gap) for (let z = 0; z < zeros; z++) w[at++] = 0;
+    w[at++] = words[k]!;
+  }
+  if (gap === count) for (let z = 0; z < zeros; z++) w[at++] = 0;
+  for (let k = 0; k < 8; k++) {
+    out[off + 2 * k] = w[k]! >>> 8;
+    out[off + 2 * k + 1] = w[k]! & 0xff;
+  }
+  if (!canonical) return IPV6_OTHER;
+  // formatIPv6 writes these with a dotted quad.
+  if (w[0] === 0 && w[1] === 0 && w[2] === 0 && w[3] === 0 && w[4] === 0) {
+    if (w[5] === 0xffff || (w[5] === 0 && (w[6] !== 0 || w[7]! > 1))) return IPV6_OTHER;
+  }
+  // formatIPv6 writes the first longest run of two or more zero words as '::', and only it.
+  let bestStart = -1;
+  let bestLength = 1;
+  for (let k = 0; k < 8; ) {
+    if (w[k] !== 0) {
+      k++;
+      continue;
+    }
+    let j = k;
+    while (j < 8 && w[j] === 0) j++;
+    if (j - k > bestLength) {
+      bestStart = k;
+      bestLength = j - k;
+    }
+    k = j;
+  }
+  const same = bestStart === -1 ? gap === -1 : gap === bestStart && zeros === bestLength;
+  return same ? IPV6_CANONICAL : IPV6_OTHER;
+}
 
 export function parseIPv6(text: string): Buffer | undefined {
   const b = Buffer.alloc(16);

@@ -8,8 +8,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createInterner } from '../../../src/command/lower/attributes.js';
+import { parsePrefix } from '../../../src/command/lower/nlri.js';
 import { fastBulk, fastRoute } from '../../../src/command/parse/fast-route.js';
 import { parseCommand } from '../../../src/command/parse/index.js';
+import { IPV6_UNICAST as V6U } from '../../../src/wire/nlri/family.js';
+import { formatIPv6 } from '../../../src/wire/nlri/prefix.js';
+import { ipv6Spelling, ipv6Text } from '../../wire/ipv6-text.js';
 
 const TEXTS = [
   'next-hop 192.0.2.1',
@@ -83,7 +87,9 @@ describe('announce route fast path', () => {
           fc.integer({ min: 0, max: 32 }),
         )
         .map(([o, l]) => `${o.join('.')}/${l}`),
-      fc.constantFrom('10.0.0.1', '010.0.0.0/8', '2001:db8::/32', '10.0.0.0/33', 'x', ''),
+      ipv6Text.map((a) => `${a}/64`),
+      ipv6Spelling.map((a) => `${a}/128`),
+      fc.constantFrom('10.0.0.1', '010.0.0.0/8', '2001:db8::/32', '2001:db8::1', '10.0.0.0/33', 'x', ''),
     );
     const warm = createInterner();
     let fast = 0;
@@ -102,6 +108,53 @@ describe('announce route fast path', () => {
       { numRuns: 1000 },
     );
     assert.ok(fast > 50, `the fast path was taken (${fast} times)`);
+  });
+
+  it('IPv6 prefixes in any spelling (compressed or not, upper case, leading zeros, dotted quad, host bits, any length, broken) parse as the full parser does', () => {
+    const length = fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: 0, max: 128 }).map((n) => `/${n}`) },
+      fc.constantFrom('', '/', '/129', '/0064', '/064', '/00', '/1000', '/x', '/-1', '//64'),
+    );
+    const warm = createInterner();
+    let fast = 0;
+    let valid = 0;
+    for (const text of TEXTS) parseCommand(`announce route 2001:db8::/32 ${text}`, warm);
+    fc.assert(
+      fc.property(
+        fc.constantFrom('announce', 'withdraw'),
+        fc.constantFrom(...TEXTS),
+        ipv6Text,
+        length,
+        (action, text, address, len) => {
+          const line = `${action} route ${address}${len} ${text}`;
+          const full = parseCommand(line, createInterner());
+          // Every line the full parser accepts takes the fast path, unless a space was added.
+          if (fastRoute(line, warm)) fast++;
+          if ('command' in full && !address.includes(' ')) valid++;
+          assert.deepEqual(parseCommand(line, warm), full, line);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    assert.ok(fast > 1000 && fast === valid, `the fast path was taken (${fast} times of ${valid})`);
+  });
+
+  it('a plain IPv6 prefix takes the fast path in a bulk line, host bits zeroed and the text in RFC 5952 form', () => {
+    const warm = createInterner();
+    const text = 'next-hop 2001:db8:ffff::1 origin igp';
+    parseCommand(`announce attributes ${text} nlri 2001:db8::/32`, warm);
+    fc.assert(
+      fc.property(ipv6Spelling, fc.integer({ min: 0, max: 128 }), (address, length) => {
+        const line = `announce attributes ${text} nlri ${address}/${length}`;
+        const fast = fastBulk(line, warm);
+        assert.ok(fast?.kind === 'routes', line);
+        const p = parsePrefix(`${address}/${length}`);
+        const ip = formatIPv6(p.bytes);
+        assert.deepEqual(fast.routes[0]!.nlri, { kind: 'inet', family: V6U, ip, length }, line);
+        assert.deepEqual({ command: fast }, parseCommand(line, createInterner()), line);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('leaves errors, selectors and unseen texts to the full parser', () => {
