@@ -4,9 +4,11 @@
  * hundreds per line), and the lines differ only in their prefixes. The
  * attribute text after the prefix is lexed, parsed and lowered once; later lines with the same
  * text reuse the lowered parts (next hop, interned attribute array) and only the prefix is
- * parsed, with the very functions the full parser uses (lowerPrefixesInto), so both paths give
- * equal routes. Anything unusual (selectors, blocks, quotes, comments, a line the full parser
- * has not accepted yet) goes the full way, which also gives every error message.
+ * parsed: a plain IPv4 or IPv6 unicast prefix by plainIpv4 / plainIpv6 (which make the route
+ * lowerRoute makes, as the tests check against the full parser), any other with the very
+ * functions the full parser uses (lowerPrefixesInto). Anything unusual (selectors, blocks,
+ * quotes, comments, a line the full parser has not accepted yet) goes the full way, which also
+ * gives every error message.
  */
 import type { RouteAttribute } from '../../config/model.js';
 import { readStatement } from '../../config/parse-core.js';
