@@ -33,11 +33,11 @@ const IPV6_UNICAST = familyKey(AFI.IPV6, SAFI.UNICAST);
 const TWO_31 = 2 ** 31;
 const TWO_32 = 2 ** 32;
 
-/** A route the store can keep as key + attribute set: its key says everything else. */
-export function isPlain(route: Route): boolean {
+/** A unicast prefix of `family` without path identifier or watchdog: its key says its NLRI. */
+function plainOf(route: Route, family: number): boolean {
   const n = route.nlri;
   return (
-    n.family === IPV4_UNICAST &&
+    n.family === family &&
     n.kind === 'inet' &&
     n.pathId === undefined &&
     route.watchdog === undefined &&
@@ -45,16 +45,14 @@ export function isPlain(route: Route): boolean {
   );
 }
 
+/** An IPv4 route the store can keep as key + attribute set: its key says everything else. */
+export function isPlain(route: Route): boolean {
+  return plainOf(route, IPV4_UNICAST);
+}
+
 /** An IPv6 unicast route the store can keep as its key (`ADDRESS/LENGTH`) + attribute set. */
 export function isPlainV6(route: Route): boolean {
-  const n = route.nlri;
-  return (
-    n.family === IPV6_UNICAST &&
-    n.kind === 'inet' &&
-    n.pathId === undefined &&
-    route.watchdog === undefined &&
-    route.startWithdrawn === undefined
-  );
+  return plainOf(route, IPV6_UNICAST);
 }
 
 const V6_OCTETS = new Uint8Array(16);

@@ -32,6 +32,29 @@ const FORMAT_TEXT = Buffer.alloc(48);
 const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
 
 /**
+ * The first longest run of two or more zero words among 8 (RFC 5952 §4.2: the one written
+ * '::'), as start * 16 + length; -1 when there is none.
+ */
+function zeroRun(words: ArrayLike<number>): number {
+  let best = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8; ) {
+    if (words[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > bestLength) {
+      best = i * 16 + (j - i);
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  return best;
+}
+
+/**
  * RFC 5952 text of 16 bytes at `off` (only `len` bytes present; the rest read as 0). Written
  * as bytes and read as one string (a flat string: a million IPv6 prefixes are printed for a
  * configuration or a stream of UPDATEs, and the text is a Map key in the Adj-RIB-Out).
@@ -52,22 +75,9 @@ export function formatIPv6(b: Uint8Array, off = 0, len = 16): string {
     if (words[5] === 0 && (words[6] !== 0 || words[7]! > 1)) return `::${quad}`;
   }
   // Longest run of zero words (length >= 2) becomes '::' (RFC 5952 §4.2).
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (words[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && words[j] === 0) j++;
-    if (j - i > bestLen) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  if (bestLen < 2) bestStart = -1;
+  const run = zeroRun(words);
+  const bestStart = run < 0 ? -1 : run >> 4;
+  const bestLen = run & 15;
   const out = FORMAT_TEXT;
   let n = 0;
   for (let i = 0; i < 8; i++) {
@@ -258,21 +268,9 @@ export function scanIPv6(text: string, from: number, to: number, out: Uint8Array
     if (w[5] === 0xffff || (w[5] === 0 && (w[6] !== 0 || w[7]! > 1))) return IPV6_OTHER;
   }
   // formatIPv6 writes the first longest run of two or more zero words as '::', and only it.
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let k = 0; k < 8; ) {
-    if (w[k] !== 0) {
-      k++;
-      continue;
-    }
-    let j = k;
-    while (j < 8 && w[j] === 0) j++;
-    if (j - k > bestLength) {
-      bestStart = k;
-      bestLength = j - k;
-    }
-    k = j;
-  }
+  const run = zeroRun(w);
+  const bestStart = run < 0 ? -1 : run >> 4;
+  const bestLength = run & 15;
   const same = bestStart === -1 ? gap === -1 : gap === bestStart && zeros === bestLength;
   return same ? IPV6_CANONICAL : IPV6_OTHER;
 }
