@@ -8,13 +8,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  CaptureUnavailableError,
+  captureOrSkip,
   decodeCapture,
   freePort,
   type Peer,
   type Route,
-  skipOrFail,
-  startCapture,
   startPeer,
   waitFor,
 } from '../support/peers/index.js';
@@ -43,14 +41,8 @@ describe('bgpknife run: reload, route refresh, shutdown, restarts', { concurrenc
   it('BIRD: a reload sends only the differences, route refresh re-sends, SIGTERM says why — on the wire', async (t) => {
     if (!need(t, 'bird', 'tshark')) return;
     const [b, me] = await Promise.all([endpoint(), endpoint()]);
-    let capture: Awaited<ReturnType<typeof startCapture>> | undefined;
-    try {
-      capture = await startCapture({ port: b.port });
-    } catch (e) {
-      if (!(e instanceof CaptureUnavailableError)) throw e;
-      skipOrFail(e.message, t);
-      return;
-    }
+    const capture = await captureOrSkip(t, { port: b.port });
+    if (!capture) return;
     const peers: Array<Peer | undefined> = [];
     let knife: Knife | undefined;
     try {

@@ -9,15 +9,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   type Capture,
-  CaptureUnavailableError,
+  captureOrSkip,
   decodeCapture,
   type Family,
   type FlowRoute,
   type Peer,
   type PeerKind,
   type RouteExport,
-  skipOrFail,
-  startCapture,
   startPeer,
   waitFor,
   waitForFlows,
@@ -206,14 +204,8 @@ describe('bgpknife run against BIRD, FRR, GoBGP and ExaBGP: routes both ways', {
       if (!need(t, kind, 'tshark')) return;
       const { ibgp, families } = SUPPORT[kind];
       const [p, me] = await Promise.all([endpoint(), endpoint()]);
-      let capture: Capture;
-      try {
-        capture = await startCapture({ port: p.port });
-      } catch (e) {
-        if (!(e instanceof CaptureUnavailableError)) throw e;
-        skipOrFail(e.message, t);
-        return;
-      }
+      const capture = await captureOrSkip(t, { port: p.port });
+      if (!capture) return;
       const peerAs = ibgp ? KNIFE_AS : 65110 + ['bird', 'frr', 'gobgp', 'exabgp'].indexOf(kind);
       const peers: Array<Peer | undefined> = [];
       let knife: Knife | undefined;

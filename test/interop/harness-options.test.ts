@@ -7,13 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
-  CaptureUnavailableError,
+  captureOrSkip,
   decodeCapture,
   freePort,
   loopbackAddress,
   type Peer,
-  skipOrFail,
-  startCapture,
   startPeer,
   waitFor,
   waitForFlows,
@@ -169,14 +167,8 @@ describe('interop harness: VPN, session options, capture', { concurrency: true }
     if (!need(t, 'exabgp', 'bird', 'tshark')) return;
     const [x, b] = await Promise.all([endpoint(), endpoint()]);
     const families = ['ipv4-unicast', 'ipv4-flowspec'] as const;
-    let capture: Awaited<ReturnType<typeof startCapture>> | undefined;
-    try {
-      capture = await startCapture({ port: b.port });
-    } catch (e) {
-      if (!(e instanceof CaptureUnavailableError)) throw e;
-      skipOrFail(e.message, t);
-      return;
-    }
+    const capture = await captureOrSkip(t, { port: b.port });
+    if (!capture) return;
     const peers: Array<Peer | undefined> = [];
     try {
       const bird = await startPeer({

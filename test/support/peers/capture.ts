@@ -11,6 +11,7 @@ import {
   makeWorkDir,
   removeWorkDir,
   runCli,
+  skipOrFail,
   sleep,
   startDaemon,
   tailFile,
@@ -43,6 +44,23 @@ export interface CaptureReport {
 
 /** Thrown when this machine does not allow capturing on the interface. */
 export class CaptureUnavailableError extends Error {}
+
+/**
+ * startCapture for a test: when this machine cannot capture, the test is skipped (a failure
+ * under CI=true, skipOrFail) and undefined returned; any other error is thrown.
+ */
+export async function captureOrSkip(
+  t: { skip(msg?: string): void },
+  opts: { port: number; iface?: string },
+): Promise<Capture | undefined> {
+  try {
+    return await startCapture(opts);
+  } catch (e) {
+    if (!(e instanceof CaptureUnavailableError)) throw e;
+    skipOrFail(e.message, t);
+    return undefined;
+  }
+}
 
 export async function startCapture(opts: { port: number; iface?: string }): Promise<Capture> {
   const workDir = makeWorkDir('capture');

@@ -14,6 +14,7 @@ export {
   type Capture,
   type CaptureReport,
   CaptureUnavailableError,
+  captureOrSkip,
   decodeCapture,
   startCapture,
 } from './capture.js';
