@@ -6,11 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createInterner } from '../../src/command/lower/attributes.js';
 import { parseCommand } from '../../src/command/parse/index.js';
 import { AdjRibOut } from '../../src/rib/adj-rib-out.js';
+import { heapBytesAfterGc } from '../support/memory.js';
 
 const ROUTES = 200_000;
 /**
@@ -20,15 +19,7 @@ const ROUTES = 200_000;
  */
 const BYTES_PER_ROUTE = 120;
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-function heap(): number {
-  gc();
-  gc();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
-}
+const heap = heapBytesAfterGc;
 
 describe('route memory', () => {
   it(`holds ${ROUTES} API routes in at most ${BYTES_PER_ROUTE} bytes each`, (t) => {

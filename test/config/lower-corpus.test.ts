@@ -12,7 +12,7 @@ import type { LoweredConfig } from '../../src/config/lower/model.js';
 import { parseConfig } from '../../src/config/parser.js';
 import type { FamilyKey } from '../../src/wire/nlri/family.js';
 import { announced, compareAnnounced, decodeRaw } from '../command/support.js';
-import { corpusPath } from '../support/corpus.js';
+import { corpusConfFiles, corpusPath } from '../support/corpus.js';
 
 const LOCAL_PREF = 5;
 
@@ -26,20 +26,13 @@ function lowerFile(path: string): { config: LoweredConfig; errors: string[] } {
 }
 
 test('every corpus and seed .conf lowers with no error', (t) => {
-  const dirs = [
-    corpusPath('exabgp', '5.0.13', 'conf'),
-    corpusPath('exabgp', 'main', 'conf'),
-    corpusPath('seeds'),
-  ];
-  if (dirs.some((d) => d === undefined)) return t.skip('corpus missing');
+  const files = corpusConfFiles();
+  if (!files) return t.skip('corpus missing');
   let count = 0;
   const errors: string[] = [];
-  for (const dir of dirs as string[]) {
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.conf'))) {
-      const r = lowerFile(join(dir, f));
-      errors.push(...r.errors);
-      count++;
-    }
+  for (const path of files) {
+    errors.push(...lowerFile(path).errors);
+    count++;
   }
   t.diagnostic(`${count} configurations lowered`);
   assert.ok(count > 150);

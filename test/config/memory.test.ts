@@ -8,26 +8,17 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createInterner } from '../../src/command/lower/attributes.js';
 import { lowerConfig } from '../../src/config/lower/index.js';
 import { routeStream } from '../../src/config/lower/stream.js';
 import { parseConfig } from '../../src/config/parser.js';
 import { PIECE_BYTES as PIECE } from '../../src/daemon/file-pieces.js';
 import { AdjRibOut } from '../../src/rib/adj-rib-out.js';
+import { heapBytesAfterGc } from '../support/memory.js';
 
 const ROUTES = 100_000;
 
-v8.setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** Heap in use plus memory held by ArrayBuffers (typed arrays' storage). */
-function bytesUsed(): number {
-  gc();
-  gc();
-  return v8.getHeapStatistics().used_heap_size + process.memoryUsage().arrayBuffers;
-}
+const bytesUsed = heapBytesAfterGc;
 
 /**
  * One neighbor with ROUTES static routes of five attributes each (the benchmark's shape): IPv4

@@ -7,9 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { neighborOf, neighborText, startKnifePeer } from '../support/knife-peer.js';
+import { rssAfterGc } from '../support/memory.js';
 import { bgpMessage, ScriptedPeer } from '../support/scripted-peer.js';
 
 const FULL = process.env.BGPKNIFE_SOAK === 'full';
@@ -25,15 +24,6 @@ const WARM_UP = FULL ? 1000 : 50;
 const ROUTES = 100;
 /** RSS may move this much between warm-up and the end. */
 const RSS_TOLERANCE = 0.1;
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-function rssAfterGc(): number {
-  gc();
-  gc();
-  return process.memoryUsage().rss;
-}
 
 const routes = Array.from(
   { length: ROUTES },

@@ -3,7 +3,7 @@
  * project): $BGPKNIFE_CONFORMANCE, else ../shared/conformance beside the repository.
  * When it is absent, tests skip with a loud notice — except under CI=true, where that fails.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +25,24 @@ export function corpusPath(...parts: string[]): string | undefined {
   if (process.env.CI === 'true') throw new Error(`${msg}: required under CI=true`);
   process.stderr.write(`\n*** SKIPPED: ${msg} ***\n\n`);
   return undefined;
+}
+
+/**
+ * Every configuration file of the corpus (5.0.13 and main `conf/`, and the seeds), or
+ * undefined when the corpus is missing (corpusPath says so, and fails under CI=true).
+ */
+export function corpusConfFiles(): string[] | undefined {
+  const dirs = [
+    corpusPath('exabgp', '5.0.13', 'conf'),
+    corpusPath('exabgp', 'main', 'conf'),
+    corpusPath('seeds'),
+  ];
+  if (dirs.some((d) => d === undefined)) return undefined;
+  return (dirs as string[]).flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.conf'))
+      .map((f) => join(dir, f)),
+  );
 }
 
 /** Hex with ':' and spaces removed, as the corpus writes raw messages. */
